@@ -1,0 +1,23 @@
+package uk.police.oversight.offender.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A UK postal address. */
+@Schema(name = "Address")
+public record AddressDto(
+        @NotBlank @Size(max = 200) @Schema(examples = "14 Harbour Row", required = true) String line1,
+        @Size(max = 200) @Schema(examples = "Hotwells") String line2,
+        @NotBlank @Size(max = 100) @Schema(examples = "Bristol", required = true) String town,
+        @NotBlank
+        @Pattern(regexp = "(?i)\\s*[A-Z]{1,2}[0-9][A-Z0-9]?\\s*[0-9][A-Z]{2}\\s*", message = "must be a UK postcode")
+        @Schema(examples = "BS8 4RN", required = true) String postcode) {
+
+    /** The postcode in upper case with one space before the inward code. */
+    public String normalisedPostcode() {
+        String compact = postcode.replaceAll("\\s", "").toUpperCase();
+        return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
+    }
+}

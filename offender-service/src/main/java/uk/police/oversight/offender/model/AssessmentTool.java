@@ -1,0 +1,6 @@
+package uk.police.oversight.offender.model;
+
+/** The actuarial tool a risk assessment used. */
+public enum AssessmentTool {
+    ARMS, RM2000, OTHER
+}

@@ -1,0 +1,6 @@
+package uk.police.oversight.offender.model;
+
+/** The risk an offender poses, set by a risk assessment. */
+public enum RiskLevel {
+    LOW, MEDIUM, HIGH, VERY_HIGH
+}

@@ -1,0 +1,280 @@
+package uk.police.oversight.offender.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import uk.police.oversight.common.audit.AuditAction;
+import uk.police.oversight.common.problem.FieldError;
+import uk.police.oversight.common.problem.ProblemException;
+import uk.police.oversight.common.security.Caller;
+import uk.police.oversight.common.web.ETags;
+import uk.police.oversight.common.web.MergePatch;
+import uk.police.oversight.common.web.Page;
+import uk.police.oversight.common.web.PageRequest;
+import uk.police.oversight.offender.api.HistoryEntryView;
+import uk.police.oversight.offender.api.OffenderRequest;
+import uk.police.oversight.offender.api.OffenderView;
+import uk.police.oversight.offender.audit.AuditLog;
+import uk.police.oversight.offender.model.HistoryEntry;
+import uk.police.oversight.offender.model.ManagementMode;
+import uk.police.oversight.offender.model.Offender;
+import uk.police.oversight.offender.model.OffenderStatus;
+import uk.police.oversight.offender.model.PncId;
+import uk.police.oversight.offender.model.RiskLevel;
+
+/**
+ * The register of offenders: registration, reading (always audited), merge-patching and erasure, confined to the
+ * caller's areas. An offender outside them is answered exactly like one that does not exist.
+ */
+@ApplicationScoped
+@Transactional
+public class OffenderService {
+
+    /** Sort fields the offender list allows, mapped to entity paths. */
+    public static final Map<String, String> SORTABLE = Map.of(
+            "lastName", "lastName",
+            "firstName", "firstName",
+            "pncId", "pncId",
+            "dateOfBirth", "dateOfBirth",
+            "registeredOn", "registeredOn",
+            "updatedAt", "updatedAt");
+
+    /** Fields a merge patch may not change, and where their changes are made instead. */
+    private static final Map<String, String> NOT_PATCHABLE = Map.of(
+            "pncId", "the PNC id identifies the record; register a new offender instead",
+            "riskLevel", "record a risk assessment: POST /api/v1/offenders/{id}/risk-assessments",
+            "lastRiskAssessmentOn", "record a risk assessment: POST /api/v1/offenders/{id}/risk-assessments",
+            "status", "record a status change: POST /api/v1/offenders/{id}/status-changes",
+            "statusSince", "record a status change: POST /api/v1/offenders/{id}/status-changes");
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OffenderRules rules;
+
+    @Inject
+    OffenderHistory history;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    Clock clock;
+
+    /** Filters of the offender list; any may be null. */
+    public record Filter(String areaCode, UUID managerId, RiskLevel riskLevel, OffenderStatus status, String q) {
+    }
+
+    public Offender register(OffenderRequest request) {
+        OffenderRules.Outcome outcome = rules.check(request, References.load(), null);
+        if (!outcome.valid()) {
+            throw ProblemException.invalid(outcome.problems());
+        }
+        OffenderFacts facts = outcome.facts();
+        if (Offender.count("pncId", facts.pncId()) > 0) {
+            throw ProblemException.conflict("An offender with PNC id " + facts.pncId() + " is already registered");
+        }
+        Offender offender = create(facts);
+        audit.record(AuditAction.COLLECT, offender.id, caller.requestLine());
+        return offender;
+    }
+
+    /** Persists a new offender with its registration in the history; shared with the batch upsert. */
+    Offender create(OffenderFacts facts) {
+        Offender offender = new Offender();
+        offender.id = UUID.randomUUID();
+        facts.applyTo(offender);
+        offender.createdAt = clock.instant();
+        offender.updatedAt = offender.createdAt;
+        offender.persist();
+        history.record(offender.id, HistoryEntry.Change.REGISTERED, null, facts.asFields());
+        return offender;
+    }
+
+    /** Applies new facts to a stored offender; answers whether anything changed. Shared with the batch upsert. */
+    boolean update(Offender offender, OffenderFacts facts, HistoryEntry.Change change) {
+        OffenderFacts.Change diff = facts.changesFrom(OffenderFacts.of(offender));
+        if (diff.isEmpty()) {
+            return false;
+        }
+        facts.applyTo(offender);
+        offender.updatedAt = clock.instant();
+        history.record(offender.id, change, diff.before(), diff.after());
+        return true;
+    }
+
+    /** Reads one offender and records the consultation. */
+    public Offender consult(UUID id) {
+        Offender offender = visible(id, LockModeType.NONE);
+        audit.record(AuditAction.CONSULT, offender.id, caller.requestLine());
+        return offender;
+    }
+
+    /** An offender's history of changes, oldest first; reading it is a consultation. */
+    public List<HistoryEntryView> history(UUID id) {
+        Offender offender = visible(id, LockModeType.NONE);
+        List<HistoryEntryView> entries = history.of(offender.id);
+        audit.record(AuditAction.CONSULT, offender.id, caller.requestLine());
+        return entries;
+    }
+
+    /** Looks an offender up by PNC id in any accepted form and records the consultation. */
+    public Offender consultByPnc(String pncId) {
+        PncId.Result parsed = PncId.parse(pncId, java.time.LocalDate.now(clock).getYear());
+        if (!parsed.valid()) {
+            throw ProblemException.badRequest("pncId", parsed.problem());
+        }
+        String canonical = parsed.pncId().get().canonical();
+        Offender offender = Offender.<Offender>find("pncId", canonical).firstResultOptional()
+                .filter(o -> caller.canSeeArea(o.areaCode))
+                .orElseThrow(() -> ProblemException.notFound("Offender with PNC id", canonical));
+        audit.record(AuditAction.CONSULT, offender.id, caller.requestLine());
+        return offender;
+    }
+
+    /** An offender the caller may see (404 otherwise), optionally locked for update. */
+    public Offender visible(UUID id, LockModeType lock) {
+        Optional<Offender> found = Offender.findByIdOptional(id, lock);
+        return found.filter(o -> caller.canSeeArea(o.areaCode)).orElseThrow(() -> ProblemException.notFound("Offender", id));
+    }
+
+    public Page<OffenderView> list(Filter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        Optional<Set<String>> restriction = caller.areaRestriction();
+        if (restriction.isPresent()) {
+            where.append(" and areaCode in :callerAreas");
+            params.put("callerAreas", restriction.get().isEmpty() ? Set.of("") : restriction.get());
+        }
+        if (filter.areaCode() != null) {
+            where.append(" and areaCode = :areaCode");
+            params.put("areaCode", filter.areaCode());
+        }
+        if (filter.managerId() != null) {
+            where.append(" and managerId = :managerId");
+            params.put("managerId", filter.managerId());
+        }
+        if (filter.riskLevel() != null) {
+            where.append(" and riskLevel = :riskLevel");
+            params.put("riskLevel", filter.riskLevel());
+        }
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            String q = filter.q().strip();
+            PncId.Result pnc = PncId.parse(q, java.time.LocalDate.now(clock).getYear());
+            if (pnc.valid()) {
+                where.append(" and pncId = :pnc");
+                params.put("pnc", pnc.pncId().get().canonical());
+            } else {
+                where.append(" and (lower(lastName) like :q escape '\\' or lower(firstName) like :q escape '\\'"
+                        + " or lower(concat(firstName, ' ', lastName)) like :q escape '\\')");
+                params.put("q", "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
+        Sort sort = Sort.by(page.sortField(), direction);
+        if (page.sortField().equals("lastName")) {
+            sort = sort.and("firstName", direction);
+        }
+        sort = sort.and("id", direction);
+        PanacheQuery<Offender> query = Offender.find(where.toString(), sort, params);
+        List<Offender> offenders = query.page(page.page(), page.size()).list();
+        audit.record(AuditAction.CONSULT, offenders.stream().map(o -> o.id).toList(), caller.requestLine());
+        return Page.of(offenders.stream().map(Views::of).toList(), page, query.count());
+    }
+
+    /** Applies a JSON merge patch (RFC 7396) to an offender, honouring If-Match. */
+    public Offender patch(UUID id, JsonNode patch, String ifMatch) {
+        if (patch == null || !patch.isObject()) {
+            throw ProblemException.badRequest("body", "a merge patch must be a JSON object");
+        }
+        Offender offender = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        ETags.checkIfMatch(ifMatch, offender.version);
+        OffenderFacts current = OffenderFacts.of(offender);
+        List<FieldError> refused = new ArrayList<>();
+        NOT_PATCHABLE.forEach((field, instead) -> {
+            JsonNode value = patch.get(field);
+            if (value != null && !value.equals(objectMapper.valueToTree(current.asFields().get(field)))) {
+                refused.add(new FieldError(field, "cannot be changed by PATCH; " + instead));
+            }
+        });
+        if (!refused.isEmpty()) {
+            throw ProblemException.invalid(refused);
+        }
+        ObjectNode base = objectMapper.valueToTree(current.asFields());
+        if (patch.hasNonNull("managerStaffNumber") && !patch.has("managerId")) {
+            base.remove("managerId");
+        }
+        OffenderRequest patched = objectMapper.convertValue(MergePatch.apply(base, patch), OffenderRequest.class);
+        OffenderRules.Outcome outcome = rules.check(patched, References.load(), current);
+        if (!outcome.valid()) {
+            throw ProblemException.invalid(outcome.problems());
+        }
+        if (update(offender, outcome.facts(), HistoryEntry.Change.UPDATED)) {
+            audit.record(AuditAction.ALTER, offender.id, caller.requestLine());
+        }
+        return offender;
+    }
+
+    /** Erases an offender's record, its assessments, status changes and history; the audit log keeps the fact. */
+    public void erase(UUID id) {
+        String justification = caller.justification();
+        if (justification == null) {
+            throw ProblemException.badRequest(Caller.JUSTIFICATION_HEADER, "is required to erase a record");
+        }
+        Offender offender = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        history.erase(offender.id);
+        offender.delete();
+        audit.record(AuditAction.ERASE, id, caller.requestLine());
+    }
+
+    /** How many offenders a staff member manages, by risk, within the caller's areas. */
+    public Map<RiskLevel, Long> countByRisk(UUID managerId) {
+        Map<RiskLevel, Long> counts = new java.util.EnumMap<>(RiskLevel.class);
+        for (RiskLevel level : RiskLevel.values()) {
+            counts.put(level, 0L);
+        }
+        Optional<Set<String>> restriction = caller.areaRestriction();
+        String areaClause = restriction.isPresent() ? " and areaCode in :areas" : "";
+        var query = Offender.getEntityManager().createQuery("select riskLevel, count(*) from Offender where managerId = :manager"
+                + areaClause + " group by riskLevel", Object[].class).setParameter("manager", managerId);
+        restriction.ifPresent(areas -> query.setParameter("areas", areas.isEmpty() ? Set.of("") : areas));
+        for (Object[] row : query.getResultList()) {
+            counts.put((RiskLevel) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /** How many of a staff member's offenders are in the community and actively managed, within the caller's areas. */
+    public long countActiveInCommunity(UUID managerId) {
+        Optional<Set<String>> restriction = caller.areaRestriction();
+        Map<String, Object> params = new HashMap<>();
+        params.put("manager", managerId);
+        params.put("status", OffenderStatus.IN_COMMUNITY);
+        params.put("mode", ManagementMode.ACTIVE);
+        restriction.ifPresent(areas -> params.put("areas", areas.isEmpty() ? Set.of("") : areas));
+        return Offender.count("managerId = :manager and status = :status and managementMode = :mode"
+                + (restriction.isPresent() ? " and areaCode in :areas" : ""), params);
+    }
+}

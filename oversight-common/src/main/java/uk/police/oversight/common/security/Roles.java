@@ -1,0 +1,14 @@
+package uk.police.oversight.common.security;
+
+/** The `groups` a token may carry (SPEC section 5). */
+public final class Roles {
+
+    public static final String OFFENDER_MANAGER = "offender-manager";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String INTEGRATION = "integration";
+    public static final String SCRUTINY = "scrutiny";
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,24 @@
+package uk.police.oversight.common.web;
+
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of a list answer. */
+@Schema(description = "One page of results")
+public record Page<T>(
+        @Schema(description = "The items of this page") List<T> items,
+        @Schema(description = "0-based page number", examples = "0") int page,
+        @Schema(description = "Page size asked for", examples = "50") int size,
+        @Schema(description = "Items across all pages", examples = "217") long totalItems,
+        @Schema(description = "Number of pages", examples = "5") int totalPages) {
+
+    public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
+        int totalPages = (int) ((totalItems + request.size() - 1) / request.size());
+        return new Page<>(items, request.page(), request.size(), totalItems, totalPages);
+    }
+
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), page, size, totalItems, totalPages);
+    }
+}

@@ -1,0 +1,104 @@
+package uk.police.oversight.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL server from the Maven Central binaries (zonky), for tests and the local stack. Works as root
+ * (zonky runs initdb and postgres under `unshare -U`) and as a normal user.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres server;
+
+    private LocalPostgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts a server on {@code port} (0 picks a free one) with its data in {@code dataDirectory}. A persistent
+     * directory keeps its data between starts; a throwaway one is wiped on close and runs without fsync.
+     */
+    public static LocalPostgres start(Path dataDirectory, Path binariesDirectory, int port, boolean persistent) {
+        try {
+            Files.createDirectories(dataDirectory);
+            Files.createDirectories(binariesDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(!persistent)
+                    .setOverrideWorkingDirectory(binariesDirectory.toFile())
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("timezone", "UTC")
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            if (!persistent) {
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
+            }
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new LocalPostgres(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** Creates the database if it does not exist yet. */
+    public LocalPostgres ensureDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (!rows.next()) {
+                    try (Statement create = connection.createStatement()) {
+                        create.execute("create database " + name);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+        return this;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** Quarkus datasource settings pointing at {@code database} on this server. */
+    public Map<String, String> quarkusDatasource(String database) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(database),
+                "quarkus.datasource.username", USER,
+                "quarkus.datasource.password", "");
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

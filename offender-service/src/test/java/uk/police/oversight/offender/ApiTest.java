@@ -15,16 +15,18 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import uk.police.oversight.offender.model.PncId;
+import uk.police.oversight.testing.EmbeddedBrokerResource;
 import uk.police.oversight.testing.EmbeddedPostgresResource;
 import uk.police.oversight.testing.TestKeysResource;
 import uk.police.oversight.testing.TestTokens;
 
 /**
- * Base of the API tests: one embedded PostgreSQL and one test key for the whole run, and fixtures that create areas,
+ * Base of the API tests: one embedded PostgreSQL, one embedded broker and one test key for the whole run, and fixtures that create areas,
  * staff and offenders through the API. Every test makes its own areas so tests never see each other's data.
  */
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "offender"))
 @QuarkusTestResource(TestKeysResource.class)
+@QuarkusTestResource(EmbeddedBrokerResource.class)
 public abstract class ApiTest {
 
     protected static final String BASE = "/api/v1";

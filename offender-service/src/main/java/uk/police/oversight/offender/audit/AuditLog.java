@@ -3,10 +3,15 @@ package uk.police.oversight.offender.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.police.oversight.common.audit.AuditAction;
 import uk.police.oversight.common.audit.AuditRecord;
@@ -27,6 +32,9 @@ public class AuditLog {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DataSource dataSource;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -52,22 +60,25 @@ public class AuditLog {
 
     /** Stores an entry produced by another service; a redelivered entry (same id) is stored once. */
     public boolean store(AuditRecord record) {
-        if (record.id() != null && AuditEvent.count("sourceEventId", record.id()) > 0) {
-            return false;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into audit_event (at, actor, roles, action,"
+                        + " offender_ids, service, request_id, justification, detail, source_event_id)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_event_id) do nothing")) {
+            insert.setTimestamp(1, Timestamp.from(record.at() == null ? clock.instant() : record.at()));
+            insert.setString(2, record.actor());
+            insert.setArray(3, connection.createArrayOf("text", (record.roles() == null ? List.of() : record.roles()).toArray()));
+            insert.setString(4, record.action().name());
+            insert.setArray(5, connection.createArrayOf("uuid",
+                    (record.offenderIds() == null ? List.of() : record.offenderIds()).toArray()));
+            insert.setString(6, record.service());
+            insert.setString(7, record.requestId());
+            insert.setString(8, record.justification());
+            insert.setString(9, truncate(record.detail()));
+            insert.setObject(10, record.id());
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store audit entry " + record.id(), e);
         }
-        AuditEvent event = new AuditEvent();
-        event.at = record.at() == null ? clock.instant() : record.at();
-        event.actor = record.actor();
-        event.roles = record.roles() == null ? List.of() : List.copyOf(record.roles());
-        event.action = record.action();
-        event.offenderIds = record.offenderIds() == null ? List.of() : List.copyOf(record.offenderIds());
-        event.service = record.service();
-        event.requestId = record.requestId();
-        event.justification = record.justification();
-        event.detail = truncate(record.detail());
-        event.sourceEventId = record.id();
-        event.persist();
-        return true;
     }
 
     private static String truncate(String detail) {

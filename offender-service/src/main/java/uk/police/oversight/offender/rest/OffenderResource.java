@@ -198,6 +198,17 @@ public class OffenderResource {
         return batch.upsert(body.items());
     }
 
+    @POST
+    @Path("events/replay")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Publish the current facts of every offender and staff member",
+            description = "Roles: admin. For a consumer rebuilding its projection (see the runbook): queues one "
+                    + "offender.snapshot event per offender and one staff.changed event per staff member.")
+    @APIResponse(responseCode = "202", description = "Queued; the counts of events")
+    public Response replay() {
+        return Response.accepted(offenders.replay()).build();
+    }
+
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})

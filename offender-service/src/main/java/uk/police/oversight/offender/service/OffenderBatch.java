@@ -24,6 +24,7 @@ import uk.police.oversight.offender.api.BatchItemResult;
 import uk.police.oversight.offender.api.BatchResult;
 import uk.police.oversight.offender.api.OffenderRequest;
 import uk.police.oversight.offender.audit.AuditLog;
+import uk.police.oversight.offender.events.OffenderEvents;
 import uk.police.oversight.offender.model.HistoryEntry;
 import uk.police.oversight.offender.model.Offender;
 import uk.police.oversight.offender.model.PncId;
@@ -55,6 +56,9 @@ public class OffenderBatch {
     @Inject
     Clock clock;
 
+    @Inject
+    OffenderEvents events;
+
     public BatchResult upsert(List<JsonNode> items) {
         if (items == null || items.isEmpty() || items.size() > MAX_ITEMS) {
             throw ProblemException.invalid("items", "must hold 1 to " + MAX_ITEMS + " items");
@@ -85,6 +89,7 @@ public class OffenderBatch {
         Map<String, Integer> firstIndex = new HashMap<>();
         List<UUID> created = new ArrayList<>();
         List<UUID> updated = new ArrayList<>();
+        List<OffenderEvents.Change> changes = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (results[i] != null) {
                 continue;
@@ -105,13 +110,21 @@ public class OffenderBatch {
             if (stored == null) {
                 Offender offender = offenders.create(facts);
                 created.add(offender.id);
+                changes.add(OffenderEvents.Change.registered(offender));
                 results[i] = new BatchItemResult(i, facts.pncId(), offender.id, BatchItemResult.CREATED, List.of());
-            } else if (offenders.update(stored, facts, HistoryEntry.Change.UPDATED)) {
-                updated.add(stored.id);
-                results[i] = new BatchItemResult(i, facts.pncId(), stored.id, BatchItemResult.UPDATED, List.of());
-            } else {
-                results[i] = new BatchItemResult(i, facts.pncId(), stored.id, BatchItemResult.UNCHANGED, List.of());
+                continue;
             }
+            List<String> changed = offenders.update(stored, facts, HistoryEntry.Change.UPDATED);
+            if (changed.isEmpty()) {
+                results[i] = new BatchItemResult(i, facts.pncId(), stored.id, BatchItemResult.UNCHANGED, List.of());
+            } else {
+                updated.add(stored.id);
+                changes.add(OffenderEvents.Change.changed(stored, changed));
+                results[i] = new BatchItemResult(i, facts.pncId(), stored.id, BatchItemResult.UPDATED, List.of());
+            }
+        }
+        if (!changes.isEmpty()) {
+            events.publishAll(changes);
         }
         if (!created.isEmpty()) {
             audit.record(AuditAction.COLLECT, created, "POST /api/v1/offenders/batch: " + created.size() + " registered");

@@ -29,12 +29,14 @@ import uk.police.oversight.offender.api.HistoryEntryView;
 import uk.police.oversight.offender.api.OffenderRequest;
 import uk.police.oversight.offender.api.OffenderView;
 import uk.police.oversight.offender.audit.AuditLog;
+import uk.police.oversight.offender.events.OffenderEvents;
 import uk.police.oversight.offender.model.HistoryEntry;
 import uk.police.oversight.offender.model.ManagementMode;
 import uk.police.oversight.offender.model.Offender;
 import uk.police.oversight.offender.model.OffenderStatus;
 import uk.police.oversight.offender.model.PncId;
 import uk.police.oversight.offender.model.RiskLevel;
+import uk.police.oversight.offender.model.Staff;
 
 /**
  * The register of offenders: registration, reading (always audited), merge-patching and erasure, confined to the
@@ -79,6 +81,9 @@ public class OffenderService {
     @Inject
     Clock clock;
 
+    @Inject
+    OffenderEvents events;
+
     /** Filters of the offender list; any may be null. */
     public record Filter(String areaCode, UUID managerId, RiskLevel riskLevel, OffenderStatus status, String q) {
     }
@@ -93,11 +98,12 @@ public class OffenderService {
             throw ProblemException.conflict("An offender with PNC id " + facts.pncId() + " is already registered");
         }
         Offender offender = create(facts);
+        events.registered(offender);
         audit.record(AuditAction.COLLECT, offender.id, caller.requestLine());
         return offender;
     }
 
-    /** Persists a new offender with its registration in the history; shared with the batch upsert. */
+    /** Persists a new offender with its registration in the history (no event: callers publish); shared with the batch. */
     Offender create(OffenderFacts facts) {
         Offender offender = new Offender();
         offender.id = UUID.randomUUID();
@@ -109,16 +115,19 @@ public class OffenderService {
         return offender;
     }
 
-    /** Applies new facts to a stored offender; answers whether anything changed. Shared with the batch upsert. */
-    boolean update(Offender offender, OffenderFacts facts, HistoryEntry.Change change) {
+    /**
+     * Applies new facts to a stored offender, recording the change in the history; answers the changed fields (empty
+     * when nothing changed). No event: callers publish. Shared with the batch upsert.
+     */
+    List<String> update(Offender offender, OffenderFacts facts, HistoryEntry.Change change) {
         OffenderFacts.Change diff = facts.changesFrom(OffenderFacts.of(offender));
         if (diff.isEmpty()) {
-            return false;
+            return List.of();
         }
         facts.applyTo(offender);
         offender.updatedAt = clock.instant();
         history.record(offender.id, change, diff.before(), diff.after());
-        return true;
+        return List.copyOf(diff.after().keySet());
     }
 
     /** Reads one offender and records the consultation. */
@@ -231,7 +240,9 @@ public class OffenderService {
         if (!outcome.valid()) {
             throw ProblemException.invalid(outcome.problems());
         }
-        if (update(offender, outcome.facts(), HistoryEntry.Change.UPDATED)) {
+        List<String> changed = update(offender, outcome.facts(), HistoryEntry.Change.UPDATED);
+        if (!changed.isEmpty()) {
+            events.changed(offender, changed);
             audit.record(AuditAction.ALTER, offender.id, caller.requestLine());
         }
         return offender;
@@ -246,7 +257,25 @@ public class OffenderService {
         Offender offender = visible(id, LockModeType.PESSIMISTIC_WRITE);
         history.erase(offender.id);
         offender.delete();
+        events.erased(id);
         audit.record(AuditAction.ERASE, id, caller.requestLine());
+    }
+
+    /** Publishes the current facts of every offender and staff member, for consumers rebuilding their projections. */
+    public Map<String, Long> replay() {
+        long offenders = 0;
+        try (var all = Offender.<Offender>streamAll()) {
+            for (var iterator = all.iterator(); iterator.hasNext(); ) {
+                events.snapshot(iterator.next());
+                offenders++;
+            }
+        }
+        long staff = 0;
+        for (Staff member : Staff.<Staff>listAll()) {
+            events.staffChanged(member);
+            staff++;
+        }
+        return Map.of("offenders", offenders, "staff", staff);
     }
 
     /** How many offenders a staff member manages, by risk, within the caller's areas. */

@@ -16,6 +16,7 @@ import uk.police.oversight.common.security.Caller;
 import uk.police.oversight.offender.api.RiskAssessmentRequest;
 import uk.police.oversight.offender.api.RiskAssessmentView;
 import uk.police.oversight.offender.audit.AuditLog;
+import uk.police.oversight.offender.events.OffenderEvents;
 import uk.police.oversight.offender.model.HistoryEntry;
 import uk.police.oversight.offender.model.Offender;
 import uk.police.oversight.offender.model.RiskAssessment;
@@ -39,6 +40,9 @@ public class RiskAssessments {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OffenderEvents events;
 
     public RiskAssessment record(UUID offenderId, RiskAssessmentRequest request) {
         Offender offender = offenders.visible(offenderId, LockModeType.PESSIMISTIC_WRITE);
@@ -74,6 +78,10 @@ public class RiskAssessments {
         after.put("tool", request.tool().name());
         after.put("current", newest);
         history.record(offender.id, HistoryEntry.Change.RISK_ASSESSED, before, after);
+        if (newest) {
+            events.changed(offender, List.of("riskLevel", "lastRiskAssessmentOn"));
+        }
+        events.riskAssessmentRecorded(assessment, newest);
         audit.record(AuditAction.ALTER, offender.id, caller.requestLine());
         return assessment;
     }

@@ -46,6 +46,9 @@ public class StaffDirectory {
     @Inject
     Clock clock;
 
+    @Inject
+    uk.police.oversight.offender.events.OffenderEvents events;
+
     /** Filters of the staff list; any may be null. */
     public record Filter(String areaCode, StaffRole role, Boolean active) {
     }
@@ -61,6 +64,7 @@ public class StaffDirectory {
         staff.createdAt = clock.instant();
         staff.updatedAt = staff.createdAt;
         staff.persist();
+        events.staffChanged(staff);
         return staff;
     }
 
@@ -109,6 +113,7 @@ public class StaffDirectory {
         check(patched);
         apply(patched, staff);
         staff.updatedAt = clock.instant();
+        events.staffChanged(staff);
         return staff;
     }
 

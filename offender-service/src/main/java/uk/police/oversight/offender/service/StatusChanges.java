@@ -16,6 +16,7 @@ import uk.police.oversight.common.security.Caller;
 import uk.police.oversight.offender.api.StatusChangeRequest;
 import uk.police.oversight.offender.api.StatusChangeView;
 import uk.police.oversight.offender.audit.AuditLog;
+import uk.police.oversight.offender.events.OffenderEvents;
 import uk.police.oversight.offender.model.HistoryEntry;
 import uk.police.oversight.offender.model.Offender;
 import uk.police.oversight.offender.model.StatusChange;
@@ -39,6 +40,9 @@ public class StatusChanges {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OffenderEvents events;
 
     public StatusChange record(UUID offenderId, StatusChangeRequest request) {
         Offender offender = offenders.visible(offenderId, LockModeType.PESSIMISTIC_WRITE);
@@ -73,6 +77,7 @@ public class StatusChanges {
         offender.statusSince = request.effectiveOn();
         offender.updatedAt = clock.instant();
         history.record(offender.id, HistoryEntry.Change.STATUS_CHANGED, before, after);
+        events.changed(offender, List.of("status", "statusSince"));
         audit.record(AuditAction.ALTER, offender.id, caller.requestLine());
         return change;
     }

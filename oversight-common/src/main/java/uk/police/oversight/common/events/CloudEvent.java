@@ -1,0 +1,29 @@
+package uk.police.oversight.common.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The envelope of every event the services exchange: a CloudEvents 1.0 structured-mode JSON document. {@code data}
+ * is the event's payload, documented per {@code type} in docs/events.md.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CloudEvent(
+        String specversion,
+        UUID id,
+        String source,
+        String type,
+        String subject,
+        Instant time,
+        String datacontenttype,
+        JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
+
+    public static CloudEvent of(UUID id, String source, String type, String subject, Instant time, JsonNode data) {
+        return new CloudEvent(SPEC_VERSION, id, source, type, subject, time, "application/json", data);
+    }
+}

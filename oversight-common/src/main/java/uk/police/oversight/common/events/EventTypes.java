@@ -1,0 +1,30 @@
+package uk.police.oversight.common.events;
+
+/** The event types and the broker addresses they travel on (docs/events.md describes each payload). */
+public final class EventTypes {
+
+    /** Offender and staff facts, published by offender-service; visit-scheduler and notification-service subscribe. */
+    public static final String OFFENDER_ADDRESS = "oversight.offender-events";
+    /** Visits and compliance events, published by visit-scheduler; notification-service subscribes. */
+    public static final String COMPLIANCE_ADDRESS = "oversight.compliance-events";
+    /** Audit entries from every service, stored by offender-service. */
+    public static final String AUDIT_ADDRESS = "oversight.audit";
+
+    public static final String OFFENDER_REGISTERED = "uk.police.oversight.offender.registered";
+    public static final String OFFENDER_CHANGED = "uk.police.oversight.offender.changed";
+    public static final String OFFENDER_SNAPSHOT = "uk.police.oversight.offender.snapshot";
+    public static final String OFFENDER_ERASED = "uk.police.oversight.offender.erased";
+    public static final String RISK_ASSESSMENT_RECORDED = "uk.police.oversight.offender.risk-assessment-recorded";
+    public static final String STAFF_CHANGED = "uk.police.oversight.staff.changed";
+
+    public static final String VISIT_RECORDED = "uk.police.oversight.visit.recorded";
+    public static final String VISIT_DUE_SOON = "uk.police.oversight.visit.due-soon";
+    public static final String OFFENDER_BECAME_OVERDUE = "uk.police.oversight.visit.overdue";
+    public static final String OVERDUE_ESCALATED = "uk.police.oversight.visit.overdue-escalated";
+    public static final String RISK_REVIEW_OVERDUE = "uk.police.oversight.risk-review.overdue";
+
+    public static final String AUDIT_RECORDED = "uk.police.oversight.audit.recorded";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,100 @@
+package uk.police.oversight.local;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * An embedded ActiveMQ Artemis broker speaking AMQP 1.0, for tests and the local stack, with the Oversight
+ * topology (docs/events.md): one multicast address per publisher and a durable queue per subscribing service.
+ */
+public final class LocalBroker implements AutoCloseable {
+
+    /** Multicast addresses and the durable subscription queues on each. */
+    public static final Map<String, List<String>> TOPOLOGY = Map.of(
+            "oversight.offender-events", List.of("oversight.offender-events.visit-scheduler",
+                    "oversight.offender-events.notification-service"),
+            "oversight.compliance-events", List.of("oversight.compliance-events.notification-service"));
+    /** Anycast queues (one consumer service, competing replicas). */
+    public static final List<String> QUEUES = List.of("oversight.audit", "DLQ");
+
+    private final EmbeddedActiveMQ server;
+    private final int port;
+
+    private LocalBroker(EmbeddedActiveMQ server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts a broker on {@code port}; with {@code persistent}, messages survive a restart (journal in {@code dataDirectory}). */
+    public static LocalBroker start(Path dataDirectory, int port, boolean persistent) {
+        try {
+            Configuration config = new ConfigurationImpl()
+                    .setName("oversight-local")
+                    .setPersistenceEnabled(persistent)
+                    .setJournalType(JournalType.NIO)
+                    .setJournalDirectory(dataDirectory.resolve("journal").toString())
+                    .setBindingsDirectory(dataDirectory.resolve("bindings").toString())
+                    .setPagingDirectory(dataDirectory.resolve("paging").toString())
+                    .setLargeMessagesDirectory(dataDirectory.resolve("large-messages").toString())
+                    .setNodeManagerLockDirectory(dataDirectory.resolve("lock").toString())
+                    .setSecurityEnabled(false)
+                    .setJMXManagementEnabled(false)
+                    .setGracefulShutdownEnabled(true)
+                    .setGracefulShutdownTimeout(2000);
+            config.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + port + "?protocols=AMQP");
+            config.addAddressSetting("#", new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of("DLQ"))
+                    .setMaxDeliveryAttempts(10)
+                    .setRedeliveryDelay(500)
+                    .setRedeliveryMultiplier(2)
+                    .setMaxRedeliveryDelay(30_000)
+                    .setAutoCreateQueues(true)
+                    .setAutoCreateAddresses(true));
+            TOPOLOGY.forEach((address, queues) -> {
+                CoreAddressConfiguration addressConfig = new CoreAddressConfiguration().setName(address)
+                        .addRoutingType(RoutingType.MULTICAST);
+                queues.forEach(queue -> addressConfig.addQueueConfiguration(QueueConfiguration.of(queue)
+                        .setAddress(address).setRoutingType(RoutingType.MULTICAST).setDurable(true)));
+                config.addAddressConfiguration(addressConfig);
+            });
+            QUEUES.forEach(queue -> config.addAddressConfiguration(new CoreAddressConfiguration().setName(queue)
+                    .addRoutingType(RoutingType.ANYCAST)
+                    .addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue)
+                            .setRoutingType(RoutingType.ANYCAST).setDurable(true))));
+            EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(config);
+            server.start();
+            return new LocalBroker(server, port);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded ActiveMQ Artemis broker on port " + port, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Messages waiting in a queue (not yet delivered and acknowledged). */
+    public long messageCount(String queue) {
+        var binding = server.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return binding == null ? -1 : binding.getMessageCount();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop the embedded broker", e);
+        }
+    }
+}

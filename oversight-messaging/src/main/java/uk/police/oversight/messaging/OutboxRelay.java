@@ -1,0 +1,285 @@
+package uk.police.oversight.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+import uk.police.oversight.common.events.CloudEvent;
+
+/**
+ * Publishes outbox rows to the broker and marks them sent once the broker has accepted them. A broker outage only
+ * delays events: rows stay pending and are retried with backoff. Several replicas share the work through
+ * {@code FOR UPDATE SKIP LOCKED}; consumers tolerate the duplicates a crash between send and mark can cause.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4 * BATCH)
+    Emitter<String> emitter;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "oversight.outbox.ack-timeout", defaultValue = "10s")
+    Duration ackTimeout;
+
+    @ConfigProperty(name = "oversight.outbox.max-backoff", defaultValue = "30s")
+    Duration maxBackoff;
+
+    @ConfigProperty(name = "oversight.outbox.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private final Semaphore running = new Semaphore(1);
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicLong published = new AtomicLong();
+    private volatile Instant pausedUntil = Instant.MIN;
+    private volatile Duration backoff = Duration.ZERO;
+    private ExecutorService worker;
+
+    void start(@Observes StartupEvent event) {
+        worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        registry.gauge("oversight.outbox.pending", this, OutboxRelay::pendingCount);
+        registry.more().counter("oversight.outbox.published", List.of(), published);
+        requestDrain();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+
+    /** Wakes the relay when a transaction that wrote to the outbox has committed. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        requestDrain();
+    }
+
+    /** Polls for rows left behind: written by another replica, or pending while the broker was away. */
+    @Scheduled(every = "${oversight.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        requestDrain();
+    }
+
+    /** Removes sent events after a week, keeping the table small. */
+    @Scheduled(every = "1h", delayed = "1m", executeWith = Scheduled.SIMPLE, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void housekeeping() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement outbox = connection.prepareStatement(
+                        "delete from outbox_event where published_at < now() - interval '7 days'");
+                PreparedStatement inbox = connection.prepareStatement(
+                        "delete from inbox_event where received_at < now() - interval '30 days'")) {
+            outbox.executeUpdate();
+            inbox.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("Outbox housekeeping failed; it will run again", e);
+        }
+    }
+
+    void requestDrain() {
+        if (!enabled || worker == null || worker.isShutdown()) {
+            return;
+        }
+        pending.set(true);
+        if (running.tryAcquire()) {
+            try {
+                worker.execute(this::drain);
+            } catch (RuntimeException e) {
+                running.release();
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            while (pending.getAndSet(false)) {
+                if (Instant.now().isBefore(pausedUntil)) {
+                    break;
+                }
+                int sent;
+                do {
+                    sent = relayBatch();
+                } while (sent == BATCH);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox relay failed; pending events stay in the outbox and are retried", e);
+        } finally {
+            running.release();
+        }
+    }
+
+    /** Sends one batch of pending events in order; returns how many the broker accepted. */
+    int relayBatch() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Row> rows = claim(connection);
+                if (rows.isEmpty()) {
+                    connection.commit();
+                    return 0;
+                }
+                List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    acks.add(send(row));
+                }
+                List<UUID> accepted = new ArrayList<>();
+                String failure = null;
+                for (int i = 0; i < rows.size(); i++) {
+                    try {
+                        acks.get(i).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                        accepted.add(rows.get(i).id());
+                    } catch (Exception e) {
+                        failure = String.valueOf(e.getCause() != null ? e.getCause() : e);
+                        break;
+                    }
+                }
+                markPublished(connection, accepted);
+                if (failure != null) {
+                    List<UUID> failed = rows.stream().map(Row::id).filter(id -> !accepted.contains(id)).toList();
+                    markFailed(connection, failed, failure);
+                }
+                connection.commit();
+                published.addAndGet(accepted.size());
+                if (failure != null) {
+                    pause(failure);
+                } else {
+                    backoff = Duration.ZERO;
+                }
+                return failure == null ? accepted.size() : 0;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            pause(e.getMessage());
+            return 0;
+        }
+    }
+
+    private List<Row> claim(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id, destination, type, subject, payload from outbox_event where published_at is null"
+                        + " order by seq limit " + BATCH + " for update skip locked");
+                ResultSet rs = select.executeQuery()) {
+            List<Row> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+            return rows;
+        }
+    }
+
+    private CompletableFuture<Void> send(Row row) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        OutgoingAmqpMetadata metadata = OutgoingAmqpMetadata.builder()
+                .withAddress(row.destination())
+                .withDurable(true)
+                .withMessageId(row.id().toString())
+                .withSubject(row.type())
+                .withContentType(CloudEvent.CONTENT_TYPE)
+                .withApplicationProperty("cloudEvents:type", row.type())
+                .build();
+        Message<String> message = Message.of(row.payload(), Metadata.of(metadata),
+                () -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+
+    private static void markPublished(Connection connection, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "update outbox_event set published_at = now(), attempts = attempts + 1 where id = any(?)")) {
+            Array array = connection.createArrayOf("uuid", ids.toArray());
+            update.setArray(1, array);
+            update.executeUpdate();
+        }
+    }
+
+    private static void markFailed(Connection connection, List<UUID> ids, String error) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update outbox_event set attempts = attempts + 1, last_error = ? where id = any(?)")) {
+            update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+            update.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    private void pause(String reason) {
+        backoff = backoff.isZero() ? Duration.ofMillis(500) : backoff.multipliedBy(2);
+        if (backoff.compareTo(maxBackoff) > 0) {
+            backoff = maxBackoff;
+        }
+        pausedUntil = Instant.now().plus(backoff);
+        LOG.warnf("Broker did not accept events (%s); retrying in %d ms", reason, backoff.toMillis());
+    }
+
+    /** Events written but not yet accepted by the broker. */
+    public long pendingCount() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event where published_at is null");
+                ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private record Row(UUID id, String destination, String type, String subject, String payload) {
+    }
+}

@@ -1,0 +1,66 @@
+package uk.police.oversight.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import uk.police.oversight.local.LocalBroker;
+
+/**
+ * Starts a real ActiveMQ Artemis broker (AMQP 1.0) for a service's {@code @QuarkusTest}s, persistent so that a test
+ * can stop and restart it without losing messages.
+ */
+public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    private static LocalBroker broker;
+    private static Path dataDirectory;
+    private static int port;
+
+    @Override
+    public Map<String, String> start() {
+        synchronized (EmbeddedBrokerResource.class) {
+            if (broker == null) {
+                port = freePort();
+                dataDirectory = Path.of(System.getProperty("oversight.test.dir", "target"), "embedded-broker", UUID.randomUUID().toString());
+                broker = LocalBroker.start(dataDirectory, port, true);
+            }
+        }
+        return Map.of("amqp-host", "localhost", "amqp-port", Integer.toString(port),
+                "amqp-username", "oversight", "amqp-password", "oversight");
+    }
+
+    /** Stops the broker, as an outage would. */
+    public static synchronized void stopBroker() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+
+    /** Starts the broker again on the same port with the same journal. */
+    public static synchronized void restartBroker() {
+        if (broker == null) {
+            broker = LocalBroker.start(dataDirectory, port, true);
+        }
+    }
+
+    public static synchronized LocalBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public void stop() {
+        stopBroker();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import uk.police.oversight.offender.model.PncId;
+import uk.police.oversight.common.pnc.PncId;
 import uk.police.oversight.testing.EmbeddedBrokerResource;
 import uk.police.oversight.testing.EmbeddedPostgresResource;
 import uk.police.oversight.testing.TestKeysResource;

@@ -40,7 +40,7 @@ import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageParams;
 import uk.police.oversight.common.web.PageRequest;
 import uk.police.oversight.offender.api.BatchRequest;
-import uk.police.oversight.offender.api.BatchResult;
+import uk.police.oversight.common.batch.BatchResult;
 import uk.police.oversight.offender.api.HistoryEntryView;
 import uk.police.oversight.offender.api.OffenderRequest;
 import uk.police.oversight.offender.api.OffenderView;

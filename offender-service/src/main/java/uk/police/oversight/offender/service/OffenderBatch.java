@@ -20,14 +20,14 @@ import uk.police.oversight.common.audit.AuditAction;
 import uk.police.oversight.common.problem.FieldError;
 import uk.police.oversight.common.problem.JsonProblems;
 import uk.police.oversight.common.problem.ProblemException;
-import uk.police.oversight.offender.api.BatchItemResult;
-import uk.police.oversight.offender.api.BatchResult;
+import uk.police.oversight.common.batch.BatchItemResult;
+import uk.police.oversight.common.batch.BatchResult;
 import uk.police.oversight.offender.api.OffenderRequest;
 import uk.police.oversight.offender.audit.AuditLog;
 import uk.police.oversight.offender.events.OffenderEvents;
 import uk.police.oversight.offender.model.HistoryEntry;
 import uk.police.oversight.offender.model.Offender;
-import uk.police.oversight.offender.model.PncId;
+import uk.police.oversight.common.pnc.PncId;
 
 /**
  * Idempotent upsert of up to 1,000 offenders keyed by PNC id. Every item is read and checked on its own, so a bad
@@ -111,16 +111,16 @@ public class OffenderBatch {
                 Offender offender = offenders.create(facts);
                 created.add(offender.id);
                 changes.add(OffenderEvents.Change.registered(offender));
-                results[i] = new BatchItemResult(i, facts.pncId(), offender.id, BatchItemResult.CREATED, List.of());
+                results[i] = BatchItemResult.offender(i, facts.pncId(), offender.id, BatchItemResult.CREATED, List.of());
                 continue;
             }
             List<String> changed = offenders.update(stored, facts, HistoryEntry.Change.UPDATED);
             if (changed.isEmpty()) {
-                results[i] = new BatchItemResult(i, facts.pncId(), stored.id, BatchItemResult.UNCHANGED, List.of());
+                results[i] = BatchItemResult.offender(i, facts.pncId(), stored.id, BatchItemResult.UNCHANGED, List.of());
             } else {
                 updated.add(stored.id);
                 changes.add(OffenderEvents.Change.changed(stored, changed));
-                results[i] = new BatchItemResult(i, facts.pncId(), stored.id, BatchItemResult.UPDATED, List.of());
+                results[i] = BatchItemResult.offender(i, facts.pncId(), stored.id, BatchItemResult.UPDATED, List.of());
             }
         }
         if (!changes.isEmpty()) {
@@ -147,7 +147,7 @@ public class OffenderBatch {
 
     private static BatchItemResult rejected(int index, JsonNode item, List<FieldError> problems) {
         JsonNode pnc = item == null ? null : item.get("pncId");
-        return new BatchItemResult(index, pnc != null && pnc.isTextual() ? pnc.asText() : null, null,
+        return BatchItemResult.offender(index, pnc != null && pnc.isTextual() ? pnc.asText() : null, null,
                 BatchItemResult.REJECTED, problems);
     }
 }

@@ -16,7 +16,7 @@ import uk.police.oversight.common.security.Caller;
 import uk.police.oversight.offender.api.OffenderRequest;
 import uk.police.oversight.offender.model.ManagementMode;
 import uk.police.oversight.offender.model.OffenderStatus;
-import uk.police.oversight.offender.model.PncId;
+import uk.police.oversight.common.pnc.PncId;
 import uk.police.oversight.offender.model.Staff;
 
 /**

@@ -34,7 +34,7 @@ import uk.police.oversight.offender.model.HistoryEntry;
 import uk.police.oversight.offender.model.ManagementMode;
 import uk.police.oversight.offender.model.Offender;
 import uk.police.oversight.offender.model.OffenderStatus;
-import uk.police.oversight.offender.model.PncId;
+import uk.police.oversight.common.pnc.PncId;
 import uk.police.oversight.offender.model.RiskLevel;
 import uk.police.oversight.offender.model.Staff;
 

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.police.oversight.offender.ApiTest;
+import uk.police.oversight.testing.OpenApiContract;
 
 @QuarkusTest
 class OpenApiAndHealthTest extends ApiTest {
@@ -21,44 +21,9 @@ class OpenApiAndHealthTest extends ApiTest {
     void everyOperationIsDocumentedWithTagSummaryAndProblemErrors() {
         JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
-        List<String> defects = new ArrayList<>();
-        int operations = 0;
-        for (var path : paths.entrySet()) {
-            for (var operation : path.getValue().entrySet()) {
-                if (!List.of("get", "post", "put", "patch", "delete").contains(operation.getKey())) {
-                    continue;
-                }
-                operations++;
-                String where = operation.getKey().toUpperCase() + " " + path.getKey();
-                Map<String, Object> op = operation.getValue();
-                if (op.get("tags") == null) {
-                    defects.add(where + ": no tag");
-                }
-                if (op.get("summary") == null || !String.valueOf(op.get("description")).startsWith("Roles:")
-                        && !String.valueOf(op.get("description")).contains("Roles:") && !String.valueOf(op.get("description")).startsWith("Same roles")) {
-                    defects.add(where + ": no summary or roles");
-                }
-                if (op.get("security") == null) {
-                    defects.add(where + ": no security requirement");
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) op.get("responses");
-                for (String code : List.of("401", "403")) {
-                    if (!responses.containsKey(code)) {
-                        defects.add(where + ": no " + code);
-                    }
-                }
-                for (var response : responses.entrySet()) {
-                    if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
-                        Object content = response.getValue().get("content");
-                        if (content == null || !content.toString().contains("application/problem+json")) {
-                            defects.add(where + " " + response.getKey() + ": not problem+json");
-                        }
-                    }
-                }
-            }
-        }
-        assertTrue(operations >= 20, "expected every endpoint, found " + operations);
+        int[] operations = new int[1];
+        List<String> defects = OpenApiContract.defects(paths, operations);
+        assertTrue(operations[0] >= 20, "expected every endpoint, found " + operations[0]);
         assertTrue(defects.isEmpty(), String.join("\n", defects));
         assertFalse(doc.getMap("components.schemas.Problem").isEmpty());
         assertTrue(doc.getMap("components.securitySchemes").containsKey("bearer"));

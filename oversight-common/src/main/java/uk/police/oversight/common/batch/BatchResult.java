@@ -1,10 +1,10 @@
-package uk.police.oversight.offender.api;
+package uk.police.oversight.common.batch;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The answer to a batch upsert: one result per item, and the counts. */
-@Schema(name = "OffenderBatchResult")
+/** The answer to a batch upsert: one result per item, in request order, and the counts. */
+@Schema(name = "BatchResult")
 public record BatchResult(
         List<BatchItemResult> results,
         @Schema(examples = "998") long created,

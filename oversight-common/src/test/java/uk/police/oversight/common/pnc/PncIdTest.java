@@ -1,4 +1,4 @@
-package uk.police.oversight.offender.model;
+package uk.police.oversight.common.pnc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package uk.police.oversight.offender.model;
+package uk.police.oversight.common.pnc;
 
 import java.util.Locale;
 import java.util.Optional;

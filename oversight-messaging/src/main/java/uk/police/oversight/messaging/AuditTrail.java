@@ -1,0 +1,46 @@
+package uk.police.oversight.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.police.oversight.common.audit.AuditAction;
+import uk.police.oversight.common.audit.AuditRecord;
+import uk.police.oversight.common.events.EventTypes;
+import uk.police.oversight.common.security.Caller;
+
+/**
+ * Sends this service's audit entries to the one audit store in offender-service, through the outbox, so that an
+ * entry is lost neither when the broker is down nor when the service restarts.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AuditTrail {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    /** Records that the current caller processed the data of these offenders. */
+    public void record(AuditAction action, Collection<UUID> offenderIds, String detail) {
+        record(new AuditRecord(null, clock.instant(), caller.subject(), List.copyOf(caller.roles()), action,
+                List.copyOf(offenderIds), service, caller.requestId(), caller.justification(), detail));
+    }
+
+    /** Records processing done by the service itself (a scheduled disclosure, say), not on a caller's behalf. */
+    public void record(AuditRecord entry) {
+        outbox.publish(EventTypes.AUDIT_ADDRESS, EventTypes.AUDIT_RECORDED, null, entry);
+    }
+}

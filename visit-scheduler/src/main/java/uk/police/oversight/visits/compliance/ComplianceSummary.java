@@ -1,0 +1,50 @@
+package uk.police.oversight.visits.compliance;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.police.oversight.visits.model.RiskLevel;
+
+/** Compliance figures for a force or area on a date: who is in scope, who is overdue, by area, risk, band, manager. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "OverdueSummary")
+public record ComplianceSummary(
+        @Schema(examples = "2022-06-30") LocalDate asOf,
+        @Schema(description = "The area the figures are limited to, if one was asked for", examples = "BRS") String areaCode,
+        @Schema(description = "Offenders in the community, actively managed, registered by asOf", examples = "1187") long inScope,
+        @Schema(description = "Of which overdue a home visit", examples = "217") long overdue,
+        @Schema(description = "Share of in-scope offenders not overdue, 0 to 1", examples = "0.8172") double complianceRate,
+        @Schema(description = "Days the longest-overdue offender is overdue", examples = "243") Long oldestDaysOverdue,
+        @Schema(description = "Offenders in the community whose risk review is overdue", examples = "151") long overdueRiskReviews,
+        List<AreaFigures> byArea,
+        List<RiskFigures> byRiskLevel,
+        List<BandFigures> byBand,
+        @Schema(description = "Absent for scrutiny callers") List<ManagerFigures> byManager) {
+
+    /** Figures for one area. */
+    @Schema(name = "AreaFigures")
+    public record AreaFigures(@Schema(examples = "BRS") String areaCode, long inScope, long overdue, double complianceRate,
+            long overdueRiskReviews) {
+    }
+
+    /** Figures for one risk level. */
+    @Schema(name = "RiskFigures")
+    public record RiskFigures(RiskLevel riskLevel, long inScope, long overdue) {
+    }
+
+    /** How many are overdue by a number of days in this band. */
+    @Schema(name = "BandFigures")
+    public record BandFigures(@Schema(enumeration = {"1-30", "31-90", "91-180", "181+"}) String band, long overdue) {
+    }
+
+    /** One manager's caseload (every offender they manage) and how many of it are in scope and overdue. */
+    @Schema(name = "ManagerFigures")
+    public record ManagerFigures(UUID managerId, long caseload, long inScope, long overdue) {
+    }
+
+    static double rate(long inScope, long overdue) {
+        return inScope == 0 ? 1.0 : Math.round((inScope - overdue) * 10_000.0 / inScope) / 10_000.0;
+    }
+}

@@ -1,0 +1,22 @@
+package uk.police.oversight.visits.compliance;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.police.oversight.visits.model.RiskLevel;
+
+/** An offender overdue a home visit, as the overdue list shows them. */
+@Schema(name = "OverdueVisit")
+public record OverdueVisit(
+        UUID offenderId,
+        String pncId,
+        String displayName,
+        RiskLevel riskLevel,
+        String areaCode,
+        UUID managerId,
+        LocalDate lastVisitOn,
+        LocalDate dueOn,
+        long daysOverdue,
+        int consecutiveNoAccess,
+        boolean warrantEligible) {
+}

@@ -1,0 +1,113 @@
+package uk.police.oversight.visits.projection;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import uk.police.oversight.common.events.CloudEvent;
+import uk.police.oversight.common.events.EventTypes;
+import uk.police.oversight.messaging.EventEnvelopes;
+import uk.police.oversight.messaging.Inbox;
+
+/**
+ * Keeps the offender projection current from offender-service's events. Idempotent twice over: the inbox drops a
+ * redelivered event, and a row only ever moves to a newer (or the same) version of the offender's record.
+ */
+@ApplicationScoped
+public class OffenderProjector {
+
+    static final String CONSUMER = "visit-scheduler";
+    private static final Logger LOG = Logger.getLogger(OffenderProjector.class);
+
+    @Inject
+    EventEnvelopes envelopes;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    DataSource dataSource;
+
+    @Incoming("offender-events")
+    @Blocking(ordered = false)
+    @Transactional
+    public void receive(Object payload) {
+        CloudEvent event = envelopes.read(payload);
+        if (!inbox.firstDelivery(event.id(), CONSUMER, event.type())) {
+            return;
+        }
+        switch (event.type()) {
+            case EventTypes.OFFENDER_REGISTERED, EventTypes.OFFENDER_CHANGED, EventTypes.OFFENDER_SNAPSHOT ->
+                    project(envelopes.data(event, OffenderFactsData.class));
+            case EventTypes.OFFENDER_ERASED -> erase(UUID.fromString(event.data().get("offenderId").asText()));
+            default -> LOG.debugf("Not projected: %s", event.type());
+        }
+    }
+
+    /** Inserts or updates the projection row, unless it already reflects a newer version or the offender was erased. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void project(OffenderFactsData facts) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement("""
+                        insert into offender_projection (offender_id, version, pnc_id, display_name, risk_level,
+                            management_mode, status, status_since, area_code, manager_id, registered_on,
+                            notification_ends_on, visit_interval_months, last_risk_assessment_on, updated_at)
+                        select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()
+                        where not exists (select 1 from erased_offender e where e.offender_id = ?)
+                        on conflict (offender_id) do update set version = excluded.version, pnc_id = excluded.pnc_id,
+                            display_name = excluded.display_name, risk_level = excluded.risk_level,
+                            management_mode = excluded.management_mode, status = excluded.status,
+                            status_since = excluded.status_since, area_code = excluded.area_code,
+                            manager_id = excluded.manager_id, registered_on = excluded.registered_on,
+                            notification_ends_on = excluded.notification_ends_on,
+                            visit_interval_months = excluded.visit_interval_months,
+                            last_risk_assessment_on = excluded.last_risk_assessment_on, updated_at = now()
+                        where offender_projection.version <= excluded.version""")) {
+            UUID id = facts.offender();
+            upsert.setObject(1, id);
+            upsert.setLong(2, facts.version());
+            upsert.setString(3, facts.pncId());
+            upsert.setString(4, facts.name());
+            upsert.setString(5, facts.riskLevel());
+            upsert.setString(6, facts.managementMode());
+            upsert.setString(7, facts.status());
+            upsert.setObject(8, facts.statusSince());
+            upsert.setString(9, facts.areaCode());
+            upsert.setObject(10, facts.managerId());
+            upsert.setObject(11, facts.registeredOn());
+            upsert.setObject(12, facts.notificationEndsOn());
+            upsert.setObject(13, facts.visitIntervalMonths(), java.sql.Types.SMALLINT);
+            upsert.setObject(14, facts.lastRiskAssessmentOn());
+            upsert.setObject(15, id);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not project offender " + facts.offender(), e);
+        }
+    }
+
+    /** Forgets an erased offender: the projection row, their visits and what was announced about them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(UUID offenderId) {
+        try (Connection connection = dataSource.getConnection()) {
+            for (String sql : new String[] {
+                    "insert into erased_offender (offender_id) values (?) on conflict do nothing",
+                    "delete from offender_projection where offender_id = ?",
+                    "delete from visit where offender_id = ?",
+                    "delete from compliance_event where offender_id = ?"}) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setObject(1, offenderId);
+                    statement.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not erase offender " + offenderId, e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package uk.police.oversight.visits.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import uk.police.oversight.visits.model.OffenderProjection;
+
+/**
+ * Rebuilds the projection from scratch: empties it and asks offender-service to publish a snapshot of every
+ * offender, in one transaction, so that if offender-service does not answer nothing is cleared.
+ */
+@ApplicationScoped
+public class ProjectionRebuild {
+
+    @Inject
+    @RestClient
+    OffenderServiceClient offenderService;
+
+    @Transactional
+    public Map<String, Long> rebuild() {
+        long cleared = OffenderProjection.deleteAll();
+        Map<String, Long> result = new LinkedHashMap<>();
+        result.put("cleared", cleared);
+        result.putAll(offenderService.replay());
+        return result;
+    }
+}

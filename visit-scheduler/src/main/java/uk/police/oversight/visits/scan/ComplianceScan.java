@@ -1,0 +1,150 @@
+package uk.police.oversight.visits.scan;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import uk.police.oversight.common.events.EventTypes;
+import uk.police.oversight.messaging.Outbox;
+import uk.police.oversight.visits.compliance.ComplianceQueries;
+import uk.police.oversight.visits.compliance.OverdueFilter;
+import uk.police.oversight.visits.compliance.OverdueRiskReview;
+import uk.police.oversight.visits.compliance.VisitPolicy;
+import uk.police.oversight.visits.model.OffenderProjection;
+import uk.police.oversight.visits.model.RiskLevel;
+import uk.police.oversight.visits.model.VisitPolicyRow;
+
+/**
+ * Finds who is due soon, newly overdue, due an escalation or overdue a risk review, and announces each (offender,
+ * kind, due date) once. Runs on a schedule once per cluster (Quartz, clustered on the database); the
+ * compliance_event table makes a rerun, or a second replica, emit nothing twice.
+ */
+@ApplicationScoped
+public class ComplianceScan {
+
+    public static final int DUE_SOON_DAYS = 7;
+    private static final Logger LOG = Logger.getLogger(ComplianceScan.class);
+
+    @Inject
+    ComplianceQueries queries;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** What a scan announced (only the events it emitted for the first time). */
+    public record ScanResult(LocalDate asOf, int dueSoon, int overdue, int escalated, int riskReviewsOverdue) {
+    }
+
+    @Scheduled(identity = "compliance-scan", cron = "${oversight.compliance.scan-cron:0 10 * * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduled() {
+        ScanResult result = scan(LocalDate.now(clock));
+        LOG.infof("Compliance scan as of %s: %s", result.asOf(), result);
+    }
+
+    @Transactional
+    public ScanResult scan(LocalDate asOf) {
+        VisitPolicy policy = VisitPolicyRow.current().policy();
+        List<Candidate> candidates = new ArrayList<>();
+        for (ComplianceQueries.DueDate due : queries.dueDates(asOf)) {
+            if (due.daysOverdue() > 0) {
+                candidates.add(new Candidate(due.offenderId(), Kind.OVERDUE, due.dueOn(), due.daysOverdue()));
+                if (due.daysOverdue() >= policy.escalateAfterDaysOverdue() || due.riskLevel() == RiskLevel.VERY_HIGH) {
+                    candidates.add(new Candidate(due.offenderId(), Kind.ESCALATED, due.dueOn(), due.daysOverdue()));
+                }
+            } else if (!asOf.isBefore(due.dueOn().minusDays(DUE_SOON_DAYS))) {
+                candidates.add(new Candidate(due.offenderId(), Kind.DUE_SOON, due.dueOn(), due.daysOverdue()));
+            }
+        }
+        for (OverdueRiskReview review : queries.allOverdueRiskReviews(OverdueFilter.forceWide(asOf))) {
+            candidates.add(new Candidate(review.offenderId(), Kind.REVIEW_OVERDUE, review.reviewDueOn(), review.daysOverdue()));
+        }
+        List<Candidate> fresh = claim(candidates);
+        Map<UUID, OffenderProjection> offenders = OffenderProjection.<OffenderProjection>list("offenderId in ?1",
+                fresh.stream().map(Candidate::offenderId).distinct().toList()).stream()
+                .collect(Collectors.toMap(o -> o.offenderId, o -> o));
+        Map<Kind, Integer> counts = new HashMap<>();
+        for (Candidate candidate : fresh) {
+            OffenderProjection offender = offenders.get(candidate.offenderId());
+            outbox.publish(EventTypes.COMPLIANCE_ADDRESS, candidate.kind().eventType, candidate.offenderId().toString(),
+                    new ComplianceEventData(candidate.offenderId(), offender.pncId, offender.riskLevel.name(),
+                            offender.areaCode, offender.managerId, candidate.dueOn(), Math.max(candidate.daysOverdue(), 0),
+                            asOf, policy.escalateAfterDaysOverdue()));
+            counts.merge(candidate.kind(), 1, Integer::sum);
+        }
+        return new ScanResult(asOf, counts.getOrDefault(Kind.DUE_SOON, 0), counts.getOrDefault(Kind.OVERDUE, 0),
+                counts.getOrDefault(Kind.ESCALATED, 0), counts.getOrDefault(Kind.REVIEW_OVERDUE, 0));
+    }
+
+    /** Records the candidates in compliance_event; answers those not recorded before (the ones to announce). */
+    private List<Candidate> claim(List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into compliance_event (offender_id, type, due_on)"
+                                + " select * from unnest(?::uuid[], ?::varchar[], ?::date[]) on conflict do nothing"
+                                + " returning offender_id, type, due_on")) {
+            insert.setArray(1, connection.createArrayOf("uuid", candidates.stream().map(Candidate::offenderId).toArray()));
+            insert.setArray(2, connection.createArrayOf("varchar", candidates.stream().map(c -> c.kind().name()).toArray()));
+            insert.setArray(3, connection.createArrayOf("date", candidates.stream().map(c -> java.sql.Date.valueOf(c.dueOn())).toArray()));
+            Map<String, Candidate> byKey = candidates.stream().collect(Collectors.toMap(Candidate::key, c -> c, (a, b) -> a));
+            List<Candidate> fresh = new ArrayList<>();
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getObject(1, UUID.class) + "|" + rs.getString(2) + "|" + rs.getObject(3, LocalDate.class);
+                    fresh.add(byKey.get(key));
+                }
+            }
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record compliance events", e);
+        }
+    }
+
+    /** What is announced about an offender, and the event type it is announced with. */
+    enum Kind {
+        DUE_SOON(EventTypes.VISIT_DUE_SOON),
+        OVERDUE(EventTypes.OFFENDER_BECAME_OVERDUE),
+        ESCALATED(EventTypes.OVERDUE_ESCALATED),
+        REVIEW_OVERDUE(EventTypes.RISK_REVIEW_OVERDUE);
+
+        final String eventType;
+
+        Kind(String eventType) {
+            this.eventType = eventType;
+        }
+    }
+
+    private record Candidate(UUID offenderId, Kind kind, LocalDate dueOn, long daysOverdue) {
+        String key() {
+            return offenderId + "|" + kind.name() + "|" + dueOn;
+        }
+    }
+
+    /** The payload of the compliance events: enough to notify the right people, no name or address. */
+    public record ComplianceEventData(UUID offenderId, String pncId, String riskLevel, String areaCode, UUID managerId,
+            LocalDate dueOn, long daysOverdue, LocalDate asOf, int escalateAfterDaysOverdue) {
+    }
+}

@@ -1,0 +1,184 @@
+package uk.police.oversight.visits.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import uk.police.oversight.common.audit.AuditAction;
+import uk.police.oversight.common.pnc.PncId;
+import uk.police.oversight.common.problem.FieldError;
+import uk.police.oversight.common.problem.ProblemException;
+import uk.police.oversight.common.security.Caller;
+import uk.police.oversight.common.web.Page;
+import uk.police.oversight.common.web.PageRequest;
+import uk.police.oversight.messaging.AuditTrail;
+import uk.police.oversight.visits.api.VisitRequest;
+import uk.police.oversight.visits.api.VisitView;
+import uk.police.oversight.visits.model.OffenderProjection;
+import uk.police.oversight.visits.model.Visit;
+import uk.police.oversight.visits.projection.OffenderLookup;
+
+/** Recording and reading visits, confined to the caller's areas. */
+@ApplicationScoped
+@Transactional
+public class Visits {
+
+    public static final Map<String, String> SORTABLE = Map.of("visitDate", "visitDate", "recordedAt", "recordedAt");
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OffenderLookup lookup;
+
+    @Inject
+    VisitEvents events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Clock clock;
+
+    /** Filters of the visit list; any may be null. */
+    public record Filter(UUID offenderId, LocalDate from, LocalDate to) {
+    }
+
+    public Visit record(VisitRequest request) {
+        List<FieldError> problems = check(request, false);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        OffenderProjection offender = offender(request).orElseThrow(() -> ProblemException.invalid(
+                request.offenderId() != null ? "offenderId" : "pncId", "is not a known offender in your areas"));
+        Visit visit = create(request, offender);
+        events.recorded(visit, offender);
+        audit.record(AuditAction.COLLECT, List.of(offender.offenderId), caller.requestLine());
+        return visit;
+    }
+
+    /** The problems of a visit request before its offender is looked up: fields, dates, the offender named once. */
+    List<FieldError> check(VisitRequest request, boolean inBatch) {
+        List<FieldError> problems = new ArrayList<>();
+        for (ConstraintViolation<VisitRequest> violation : validator.validate(request)) {
+            problems.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        if (request.offenderId() == null && (request.pncId() == null || request.pncId().isBlank())) {
+            problems.add(new FieldError("offenderId", "one of offenderId or pncId is required"));
+        } else if (request.offenderId() == null) {
+            PncId.Result pnc = PncId.parse(request.pncId(), LocalDate.now(clock).getYear());
+            if (!pnc.valid()) {
+                problems.add(new FieldError("pncId", pnc.problem()));
+            }
+        }
+        if (request.visitDate() != null && request.visitDate().isAfter(LocalDate.now(clock))) {
+            problems.add(new FieldError("visitDate", "must not be in the future"));
+        }
+        if (inBatch && (request.externalRef() == null || request.externalRef().isBlank())) {
+            problems.add(new FieldError("externalRef", "is required in a batch: it makes the upsert idempotent"));
+        }
+        problems.sort(Comparator.comparing(FieldError::field));
+        return problems;
+    }
+
+    /** The offender a request names, if the caller may see them (confirmed with offender-service if not projected yet). */
+    Optional<OffenderProjection> offender(VisitRequest request) {
+        Optional<OffenderProjection> offender = request.offenderId() != null
+                ? lookup.find(request.offenderId())
+                : lookup.findByPnc(PncId.parse(request.pncId(), LocalDate.now(clock).getYear()).pncId().orElseThrow().canonical());
+        if (offender.isPresent() && request.offenderId() != null && request.pncId() != null && !request.pncId().isBlank()) {
+            PncId.Result pnc = PncId.parse(request.pncId(), LocalDate.now(clock).getYear());
+            if (!pnc.valid() || !pnc.pncId().get().canonical().equals(offender.get().pncId)) {
+                throw ProblemException.invalid("pncId", "does not belong to the offender named by offenderId");
+            }
+        }
+        return offender.filter(o -> caller.canSeeArea(o.areaCode));
+    }
+
+    Visit create(VisitRequest request, OffenderProjection offender) {
+        Visit visit = new Visit();
+        visit.id = UUID.randomUUID();
+        visit.offenderId = offender.offenderId;
+        apply(request, visit);
+        visit.externalRef = blankToNull(request.externalRef());
+        visit.recordedBy = caller.subject();
+        visit.recordedAt = clock.instant();
+        visit.persist();
+        return visit;
+    }
+
+    /** Sets the changeable fields; answers whether any differed. */
+    static boolean apply(VisitRequest request, Visit visit) {
+        boolean changed = visit.visitDate == null || visit.outcome != request.outcome() || visit.announced != request.announced()
+                || !java.util.Objects.equals(visit.officerId, request.officerId())
+                || !java.util.Objects.equals(visit.notes, blankToNull(request.notes()))
+                || visit.type != request.type() || !visit.visitDate.equals(request.visitDate());
+        visit.visitDate = request.visitDate();
+        visit.type = request.type();
+        visit.outcome = request.outcome();
+        visit.announced = request.announced();
+        visit.officerId = request.officerId();
+        visit.notes = blankToNull(request.notes());
+        return changed;
+    }
+
+    public Visit get(UUID id) {
+        Visit visit = Visit.<Visit>findByIdOptional(id)
+                .filter(v -> visible(v.offenderId))
+                .orElseThrow(() -> ProblemException.notFound("Visit", id));
+        audit.record(AuditAction.CONSULT, List.of(visit.offenderId), caller.requestLine());
+        return visit;
+    }
+
+    public Page<VisitView> list(Filter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        Optional<Set<String>> areas = caller.areaRestriction();
+        if (areas.isPresent()) {
+            where.append(" and offenderId in (select o.offenderId from OffenderProjection o where o.areaCode in :areas)");
+            params.put("areas", areas.get().isEmpty() ? Set.of("") : areas.get());
+        }
+        if (filter.offenderId() != null) {
+            where.append(" and offenderId = :offenderId");
+            params.put("offenderId", filter.offenderId());
+        }
+        if (filter.from() != null) {
+            where.append(" and visitDate >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and visitDate <= :to");
+            params.put("to", filter.to());
+        }
+        Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
+        PanacheQuery<Visit> query = Visit.find(where.toString(), Sort.by(page.sortField(), direction).and("id", direction), params);
+        List<Visit> visits = query.page(page.page(), page.size()).list();
+        audit.record(AuditAction.CONSULT, visits.stream().map(v -> v.offenderId).distinct().toList(), caller.requestLine());
+        return Page.of(visits.stream().map(VisitView::of).toList(), page, query.count());
+    }
+
+    private boolean visible(UUID offenderId) {
+        OffenderProjection offender = OffenderProjection.findById(offenderId);
+        return offender != null && caller.canSeeArea(offender.areaCode);
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

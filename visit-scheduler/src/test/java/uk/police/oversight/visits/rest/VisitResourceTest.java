@@ -1,0 +1,133 @@
+package uk.police.oversight.visits.rest;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.police.oversight.testing.OffenderServiceStubResource;
+import uk.police.oversight.testing.TestTokens;
+import uk.police.oversight.visits.VisitApiTest;
+
+@QuarkusTest
+class VisitResourceTest extends VisitApiTest {
+
+    @Test
+    void aManagerRecordsAVisitAndReadsItBack() {
+        String area = newArea("VIS");
+        String id = register(offender(area));
+        String manager = TestTokens.manager("dc.visits", area);
+
+        String location = as(manager).body(Map.of("offenderId", id, "visitDate", "2022-06-14", "type", "HOME_VISIT",
+                        "outcome", "COMPLETED", "announced", false, "notes", "Address checked"))
+                .post(BASE + "/visits").then().statusCode(201)
+                .header("Location", containsString("/api/v1/visits/"))
+                .body("recordedBy", equalTo("dc.visits"))
+                .extract().header("Location");
+
+        as(manager).get(location).then().statusCode(200).body("notes", equalTo("Address checked"));
+        as(manager).queryParam("offenderId", id).get(BASE + "/visits").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].visitDate", equalTo("2022-06-14"));
+    }
+
+    @Test
+    void aVisitCanNameItsOffenderByPncIdInAnyForm() {
+        String area = newArea("PNV");
+        Map<String, Object> facts = offender(area);
+        register(facts);
+        String pnc = (String) facts.get("pncId");
+
+        as(INTEGRATION).body(Map.of("pncId", pnc.substring(2).replace("/", ""), "visitDate", "2022-06-14", "type",
+                        "HOME_VISIT", "outcome", "NO_ACCESS", "announced", true))
+                .post(BASE + "/visits").then().statusCode(201).body("offenderId", equalTo(facts.get("offenderId")));
+    }
+
+    @Test
+    void aVisitOutsideTheCallersAreasOrForAnUnknownOffenderIsRefused() {
+        String bristol = newArea("BRS");
+        String somerset = newArea("SOM");
+        String somersetOffender = register(offender(somerset));
+        String visitId = visit(somersetOffender, "2022-06-01", "HOME_VISIT", "COMPLETED");
+        String bristolManager = TestTokens.manager("dc.bristol", bristol);
+
+        as(bristolManager).body(Map.of("offenderId", somersetOffender, "visitDate", "2022-06-14", "type", "HOME_VISIT",
+                        "outcome", "COMPLETED", "announced", false))
+                .post(BASE + "/visits").then().statusCode(422).body("errors[0].field", equalTo("offenderId"));
+        as(bristolManager).get(BASE + "/visits/" + visitId).then().statusCode(404);
+        as(bristolManager).queryParam("offenderId", somersetOffender).get(BASE + "/visits").then().body("totalItems", equalTo(0));
+        // offender-service (the stand-in) does not know this id either: 422, not a 5xx.
+        as(INTEGRATION).body(Map.of("offenderId", "6f1c2a9e-8d4b-4c1e-9f2a-6b7d8e9f0a1b", "visitDate", "2022-06-14",
+                        "type", "HOME_VISIT", "outcome", "COMPLETED", "announced", false))
+                .post(BASE + "/visits").then().statusCode(422).body("errors[0].field", equalTo("offenderId"));
+    }
+
+    @Test
+    void offenderServiceFailingIsA503WithRetryAfter() {
+        as(INTEGRATION).body(Map.of("offenderId", OffenderServiceStubResource.FAILING_ID, "visitDate", "2022-06-14",
+                        "type", "HOME_VISIT", "outcome", "COMPLETED", "announced", false))
+                .post(BASE + "/visits").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+    }
+
+    @Test
+    void aFutureVisitIsRefused() {
+        String id = register(offender(newArea("FUT")));
+        as(INTEGRATION).body(Map.of("offenderId", id, "visitDate", "2999-01-01", "type", "HOME_VISIT", "outcome", "COMPLETED",
+                        "announced", false))
+                .post(BASE + "/visits").then().statusCode(422).body("errors[0].field", equalTo("visitDate"));
+    }
+
+    @Test
+    void aBatchOfVisitsIsIdempotentAndRejectsOnlyItsBadItems() {
+        String area = newArea("VBT");
+        String one = register(offender(area));
+        String two = register(offender(area));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            items.add(Map.of("offenderId", i % 2 == 0 ? one : two, "visitDate", "2022-0" + (1 + i % 6) + "-1" + (i % 9),
+                    "type", "HOME_VISIT", "outcome", "COMPLETED", "announced", false, "externalRef", "RMS-" + area + "-" + i));
+        }
+        List<Map<String, Object>> withBad = new ArrayList<>(items);
+        withBad.add(Map.of("offenderId", one, "visitDate", "2022-01-01", "type", "HOME_VISIT", "outcome", "COMPLETED",
+                "announced", false));
+        withBad.add(Map.of("offenderId", one, "visitDate", "2022-01-01", "type", "SEANCE", "outcome", "COMPLETED",
+                "announced", false, "externalRef", "X"));
+
+        as(INTEGRATION).body(Map.of("items", withBad)).post(BASE + "/visits/batch").then().statusCode(200)
+                .body("created", equalTo(20)).body("rejected", equalTo(2))
+                .body("results[20].problems[0].field", equalTo("externalRef"))
+                .body("results[21].problems[0].field", equalTo("type"));
+        as(INTEGRATION).body(Map.of("items", items)).post(BASE + "/visits/batch").then().statusCode(200)
+                .body("unchanged", equalTo(20)).body("results.result", everyItem(equalTo("unchanged")));
+
+        Map<String, Object> changed = new HashMap<>(items.get(0));
+        changed.put("outcome", "NO_ACCESS");
+        as(INTEGRATION).body(Map.of("items", List.of(changed))).post(BASE + "/visits/batch").then().statusCode(200)
+                .body("updated", equalTo(1)).body("results[0].externalRef", equalTo("RMS-" + area + "-0"));
+        as(INTEGRATION).queryParam("offenderId", one).queryParam("size", 100).get(BASE + "/visits").then()
+                .body("totalItems", equalTo(10));
+    }
+
+    @Test
+    void visitsAreListedNewestFirstWithinDates() {
+        String id = register(offender(newArea("LSV")));
+        visit(id, "2021-01-01", "HOME_VISIT", "COMPLETED");
+        visit(id, "2021-06-01", "OTHER_CONTACT", "COMPLETED");
+        visit(id, "2022-01-01", "HOME_VISIT", "NO_ACCESS");
+
+        as(INTEGRATION).queryParam("offenderId", id).get(BASE + "/visits").then()
+                .body("items.visitDate", contains("2022-01-01", "2021-06-01", "2021-01-01"));
+        as(INTEGRATION).queryParam("offenderId", id).queryParam("from", "2021-03-01").queryParam("to", "2021-12-31")
+                .get(BASE + "/visits").then().body("items.visitDate", contains("2021-06-01"));
+        as(INTEGRATION).queryParam("from", "2022-01-01").queryParam("to", "2021-01-01").get(BASE + "/visits").then()
+                .statusCode(400).body("errors[0].field", equalTo("to"));
+    }
+}

@@ -11,7 +11,9 @@ create table if not exists outbox_event (
     created_at    timestamptz  not null default now(),
     published_at  timestamptz,
     attempts      integer      not null default 0,
-    last_error    varchar(1000)
+    last_error    varchar(1000),
+    -- A relay that took the event to send holds it until then, so no two relays send it at once.
+    lease_until   timestamptz
 );
 create index if not exists outbox_event_pending_idx on outbox_event (seq) where published_at is null;
 create index if not exists outbox_event_published_idx on outbox_event (published_at) where published_at is not null;

@@ -25,7 +25,7 @@ public final class LocalBroker implements AutoCloseable {
                     "oversight.offender-events.notification-service"),
             "oversight.compliance-events", List.of("oversight.compliance-events.notification-service"));
     /** Anycast queues (one consumer service, competing replicas). */
-    public static final List<String> QUEUES = List.of("oversight.audit", "DLQ");
+    public static final List<String> QUEUES = List.of("oversight.audit", "DLQ", "ExpiryQueue");
 
     private final EmbeddedActiveMQ server;
     private final int port;
@@ -54,6 +54,7 @@ public final class LocalBroker implements AutoCloseable {
             config.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + port + "?protocols=AMQP");
             config.addAddressSetting("#", new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of("DLQ"))
+                    .setExpiryAddress(SimpleString.of("ExpiryQueue"))
                     .setMaxDeliveryAttempts(10)
                     .setRedeliveryDelay(500)
                     .setRedeliveryMultiplier(2)

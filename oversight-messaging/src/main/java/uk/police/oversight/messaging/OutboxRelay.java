@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,9 +20,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -38,8 +39,8 @@ import uk.police.oversight.common.events.CloudEvent;
 
 /**
  * Publishes outbox rows to the broker and marks them sent once the broker has accepted them. A broker outage only
- * delays events: rows stay pending and are retried with backoff. Several replicas share the work through
- * {@code FOR UPDATE SKIP LOCKED}; consumers tolerate the duplicates a crash between send and mark can cause.
+ * delays events: rows stay pending and are retried with backoff. Several replicas share the work through leases
+ * taken with {@code FOR UPDATE SKIP LOCKED}; consumers tolerate the repeats a crash between send and mark can cause.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -58,7 +59,7 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "oversight.outbox.ack-timeout", defaultValue = "10s")
+    @ConfigProperty(name = "oversight.outbox.ack-timeout", defaultValue = "60s")
     Duration ackTimeout;
 
     @ConfigProperty(name = "oversight.outbox.max-backoff", defaultValue = "30s")
@@ -150,64 +151,98 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch of pending events in order; returns how many the broker accepted. */
+    /**
+     * Sends one batch of pending events in order; returns how many the broker accepted. The batch is leased in a short
+     * transaction and marked afterwards, so no database connection waits on the broker.
+     */
     int relayBatch() {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Row> rows = claim(connection);
-                if (rows.isEmpty()) {
-                    connection.commit();
-                    return 0;
-                }
-                List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    acks.add(send(row));
-                }
-                List<UUID> accepted = new ArrayList<>();
-                String failure = null;
-                for (int i = 0; i < rows.size(); i++) {
-                    try {
-                        acks.get(i).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                        accepted.add(rows.get(i).id());
-                    } catch (Exception e) {
-                        failure = String.valueOf(e.getCause() != null ? e.getCause() : e);
-                        break;
-                    }
-                }
-                markPublished(connection, accepted);
-                if (failure != null) {
-                    List<UUID> failed = rows.stream().map(Row::id).filter(id -> !accepted.contains(id)).toList();
-                    markFailed(connection, failed, failure);
-                }
-                connection.commit();
-                published.addAndGet(accepted.size());
-                if (failure != null) {
-                    pause(failure);
-                } else {
-                    backoff = Duration.ZERO;
-                }
-                return failure == null ? accepted.size() : 0;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+        List<Row> rows;
+        try {
+            rows = lease();
         } catch (SQLException e) {
             pause(e.getMessage());
             return 0;
         }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            acks.add(send(row));
+        }
+        List<UUID> accepted = new ArrayList<>();
+        List<UUID> refused = new ArrayList<>();
+        String failure = null;
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                accepted.add(rows.get(i).id());
+            } catch (ExecutionException e) {
+                refused.add(rows.get(i).id());
+                failure = String.valueOf(e.getCause());
+            } catch (TimeoutException e) {
+                // Still on its way (the broker is away): the lease runs out and the event is sent again later.
+                failure = "no acknowledgement from the broker within " + ackTimeout.toSeconds() + " s";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
+        try {
+            mark(accepted, refused, failure);
+        } catch (SQLException e) {
+            LOG.warn("Could not mark relayed events; they will be sent again (consumers ignore repeats)", e);
+        }
+        published.addAndGet(accepted.size());
+        if (failure != null) {
+            pause(failure);
+            return 0;
+        }
+        backoff = Duration.ZERO;
+        return accepted.size();
     }
 
-    private List<Row> claim(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select id, destination, type, subject, payload from outbox_event where published_at is null"
-                        + " order by seq limit " + BATCH + " for update skip locked");
-                ResultSet rs = select.executeQuery()) {
+    /** Takes the next pending events, oldest first, that no relay is sending now. */
+    private List<Row> lease() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lease = connection.prepareStatement(
+                        "update outbox_event set lease_until = now() + ? * interval '1 second' where id in ("
+                                + "select id from outbox_event where published_at is null"
+                                + " and (lease_until is null or lease_until < now())"
+                                + " order by seq limit " + BATCH + " for update skip locked)"
+                                + " returning id, destination, type, subject, payload, seq")) {
+            lease.setLong(1, ackTimeout.toSeconds() * 2 + 5);
             List<Row> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            try (ResultSet rs = lease.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(6)));
+                }
             }
+            rows.sort(java.util.Comparator.comparingLong(Row::seq));
             return rows;
+        }
+    }
+
+    private void mark(List<UUID> accepted, List<UUID> refused, String failure) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!accepted.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update outbox_event set published_at = now(), attempts = attempts + 1, lease_until = null"
+                                + " where id = any(?)")) {
+                    update.setArray(1, connection.createArrayOf("uuid", accepted.toArray()));
+                    update.executeUpdate();
+                }
+            }
+            if (!refused.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update outbox_event set attempts = attempts + 1, last_error = ?, lease_until = null where id = any(?)")) {
+                    update.setString(1, failure.length() > 1000 ? failure.substring(0, 1000) : failure);
+                    update.setArray(2, connection.createArrayOf("uuid", refused.toArray()));
+                    update.executeUpdate();
+                }
+            }
         }
     }
 
@@ -238,27 +273,6 @@ public class OutboxRelay {
         return ack;
     }
 
-    private static void markPublished(Connection connection, List<UUID> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "update outbox_event set published_at = now(), attempts = attempts + 1 where id = any(?)")) {
-            Array array = connection.createArrayOf("uuid", ids.toArray());
-            update.setArray(1, array);
-            update.executeUpdate();
-        }
-    }
-
-    private static void markFailed(Connection connection, List<UUID> ids, String error) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update outbox_event set attempts = attempts + 1, last_error = ? where id = any(?)")) {
-            update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
-            update.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
-            update.executeUpdate();
-        }
-    }
-
     private void pause(String reason) {
         backoff = backoff.isZero() ? Duration.ofMillis(500) : backoff.multipliedBy(2);
         if (backoff.compareTo(maxBackoff) > 0) {
@@ -280,6 +294,6 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(UUID id, String destination, String type, String subject, String payload) {
+    private record Row(UUID id, String destination, String type, String subject, String payload, long seq) {
     }
 }

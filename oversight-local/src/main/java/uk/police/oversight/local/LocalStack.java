@@ -1,0 +1,248 @@
+package uk.police.oversight.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine: embedded PostgreSQL and ActiveMQ Artemis (unless external ones are configured),
+ * and every service as a child JVM of its packaged application. Used by `./oversight up` and by the system tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** How to run the stack. {@code persistent}: keep data between runs (the CLI) or throw it away (tests). */
+    public record Options(Path repository, Path home, Map<String, String> env, boolean persistent, PrintStream log) {
+    }
+
+    private final Options options;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private LocalKeys keys;
+    private LocalPostgres postgres;
+    private LocalBroker broker;
+    private int amqpPort;
+
+    private LocalStack(Options options) {
+        this.options = options;
+    }
+
+    /** Starts everything and waits until every service is ready. */
+    public static LocalStack start(Options options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Map<String, String> env = options.env();
+        keys = LocalKeys.in(options.home().resolve("keys"));
+        ports.put("offender-service", port("OFFENDER_HTTP_PORT", 8081));
+        ports.put("visit-scheduler", port("VISITS_HTTP_PORT", 8082));
+
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("OVERSIGHT_JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toUri().toString());
+        common.put("OVERSIGHT_JWT_ISSUER", LocalKeys.ISSUER);
+        common.put("OVERSIGHT_JWT_AUDIENCE", LocalKeys.AUDIENCE);
+        if (env.containsKey("AMQP_HOST")) {
+            step("Broker: external, " + env.get("AMQP_HOST") + ":" + env.getOrDefault("AMQP_PORT", "5672"));
+            for (String key : List.of("AMQP_HOST", "AMQP_PORT", "AMQP_USER", "AMQP_PASSWORD")) {
+                if (env.containsKey(key)) {
+                    common.put(key, env.get(key));
+                }
+            }
+        } else {
+            amqpPort = port("OVERSIGHT_AMQP_PORT", 55672);
+            checkFree("OVERSIGHT_AMQP_PORT", amqpPort);
+            step("Starting embedded ActiveMQ Artemis (AMQP 1.0) on port " + amqpPort);
+            broker = LocalBroker.start(options.home().resolve("broker"), amqpPort, true);
+            common.put("AMQP_HOST", "localhost");
+            common.put("AMQP_PORT", Integer.toString(amqpPort));
+        }
+
+        Map<String, String> offender = new LinkedHashMap<>(common);
+        offender.put("OFFENDER_HTTP_PORT", Integer.toString(ports.get("offender-service")));
+        database(offender, "OFFENDER_DB_JDBC_URL", "offender");
+        Map<String, String> visits = new LinkedHashMap<>(common);
+        visits.put("VISITS_HTTP_PORT", Integer.toString(ports.get("visit-scheduler")));
+        visits.put("OFFENDER_SERVICE_URL", "http://localhost:" + ports.get("offender-service"));
+        database(visits, "VISITS_DB_JDBC_URL", "visits");
+        passThrough(visits, "COMPLIANCE_SCAN_CRON");
+
+        add("offender-service", offender);
+        add("visit-scheduler", visits);
+
+        List<String> jvm = Arrays.stream(env.getOrDefault("OVERSIGHT_SERVICE_JVM_OPTS", "-Xmx384m -XX:+UseSerialGC").split("\\s+"))
+                .filter(s -> !s.isBlank()).toList();
+        for (ServiceProcess service : services) {
+            checkFree(service.name(), service.port());
+            step("Starting " + service.name() + " on port " + service.port() + " (log: " + service.log() + ")");
+            service.start(jvm);
+        }
+        awaitReady(Duration.ofSeconds(180));
+    }
+
+    private void add(String name, Map<String, String> env) {
+        services.add(new ServiceProcess(name, options.repository().resolve(name + "/target/quarkus-app/quarkus-run.jar"),
+                ports.get(name), env, options.home().resolve("logs/" + name + ".log")));
+    }
+
+    /** Points a service at an external database when its variable is set, else at a database on the embedded server. */
+    private void database(Map<String, String> serviceEnv, String variable, String database) {
+        String prefix = variable.substring(0, variable.indexOf("_JDBC_URL"));
+        if (options.env().containsKey(variable)) {
+            for (String suffix : List.of("_JDBC_URL", "_USER", "_PASSWORD")) {
+                passThrough(serviceEnv, prefix + suffix);
+            }
+            step(database + " database: external, " + options.env().get(variable));
+            return;
+        }
+        if (postgres == null) {
+            int port = port("OVERSIGHT_PG_PORT", 55432);
+            checkFree("OVERSIGHT_PG_PORT", port);
+            step("Starting embedded PostgreSQL on port " + port);
+            postgres = LocalPostgres.start(options.home().resolve("postgres"), options.home().resolve("postgres-binaries"),
+                    port, options.persistent());
+        }
+        postgres.ensureDatabase(database);
+        serviceEnv.put(variable, postgres.jdbcUrl(database));
+    }
+
+    private void passThrough(Map<String, String> serviceEnv, String variable) {
+        if (options.env().containsKey(variable)) {
+            serviceEnv.put(variable, options.env().get(variable));
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!service.alive()) {
+                    throw new IllegalStateException(service.name() + " stopped while starting; see " + service.log());
+                }
+                if (service.ready()) {
+                    step(service.name() + " is ready");
+                    waiting.remove(service);
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Not ready after " + timeout.toSeconds() + " s: "
+                        + waiting.stream().map(ServiceProcess::name).toList());
+            }
+            sleep(250);
+        }
+    }
+
+    public int port(String service) {
+        return ports.get(service);
+    }
+
+    public String url(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    public int amqpPort() {
+        return amqpPort;
+    }
+
+    public LocalKeys keys() {
+        return keys;
+    }
+
+    /** The JDBC URL of a database on the embedded PostgreSQL (for tests that check what a service stored). */
+    public String jdbcUrl(String database) {
+        if (postgres == null) {
+            throw new IllegalStateException("No embedded PostgreSQL is running");
+        }
+        return postgres.jdbcUrl(database);
+    }
+
+    public List<String> serviceNames() {
+        return services.stream().map(ServiceProcess::name).toList();
+    }
+
+    /** Stops the embedded broker, as an outage would (its journal keeps what it held). */
+    public void stopBroker() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+
+    /** Starts the embedded broker again on the same port with the same journal. */
+    public void startBroker() {
+        if (broker == null && amqpPort > 0) {
+            broker = LocalBroker.start(options.home().resolve("broker"), amqpPort, true);
+        }
+    }
+
+    /** Stops the services (SIGTERM, then kill after a grace period), then the broker and PostgreSQL. */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop(Duration.ofSeconds(15));
+        }
+        stopBroker();
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private int port(String variable, int defaultPort) {
+        String value = options.env().get(variable);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a port number, not " + value);
+        }
+    }
+
+    private static void checkFree(String what, int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " (" + what + ") is already in use; stop whatever uses it or "
+                    + "choose another port (see the README)");
+        }
+    }
+
+    /** A free local port, for tests that run a stack beside others. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void step(String message) {
+        options.log().println("==> " + message);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

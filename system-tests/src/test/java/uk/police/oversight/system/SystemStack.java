@@ -1,0 +1,101 @@
+package uk.police.oversight.system;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import uk.police.oversight.local.LocalKeys;
+import uk.police.oversight.local.LocalStack;
+
+/**
+ * One local stack for the whole system-test run, started the way `./oversight up` starts it, on free ports and in a
+ * throwaway folder, and stopped when the JVM exits.
+ */
+final class SystemStack {
+
+    private static LocalStack stack;
+
+    private SystemStack() {
+    }
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            Path repository = Path.of(System.getProperty("oversight.repository", "..")).toAbsolutePath().normalize();
+            Path home = repository.resolve("system-tests/target/stack-" + UUID.randomUUID());
+            Map<String, String> env = Map.of(
+                    "OVERSIGHT_PG_PORT", Integer.toString(LocalStack.freePort()),
+                    "OVERSIGHT_AMQP_PORT", Integer.toString(LocalStack.freePort()),
+                    "OFFENDER_HTTP_PORT", Integer.toString(LocalStack.freePort()),
+                    "VISITS_HTTP_PORT", Integer.toString(LocalStack.freePort()),
+                    "COMPLIANCE_SCAN_CRON", "off");
+            stack = LocalStack.start(new LocalStack.Options(repository, home, env, false, System.out));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        }
+        return stack;
+    }
+
+    static RequestSpecification as(String subject, List<String> roles, String... areas) {
+        LocalKeys keys = get().keys();
+        return given().header("Authorization", "Bearer " + keys.token(subject, roles, Arrays.asList(areas), Duration.ofMinutes(30)))
+                .contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification admin() {
+        return as("admin-user", List.of("admin"));
+    }
+
+    static RequestSpecification integration() {
+        return as("force-records-system", List.of("integration"));
+    }
+
+    static String offenderApi() {
+        return get().url("offender-service") + "/api/v1";
+    }
+
+    static String visitsApi() {
+        return get().url("visit-scheduler") + "/api/v1";
+    }
+
+    /** A single value from a database on the stack's PostgreSQL. */
+    static Long queryLong(String database, String sql, Object... params) {
+        try (Connection connection = DriverManager.getConnection(get().jdbcUrl(database), "postgres", "");
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean eventually(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
+    }
+}

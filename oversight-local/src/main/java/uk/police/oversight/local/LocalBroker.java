@@ -27,6 +27,10 @@ public final class LocalBroker implements AutoCloseable {
     /** Anycast queues (one consumer service, competing replicas). */
     public static final List<String> QUEUES = List.of("oversight.audit", "DLQ", "ExpiryQueue");
 
+    /** Artemis's audit log records every message; kept quiet here (held strongly: JUL keeps loggers weakly). */
+    private static final java.util.logging.Logger ARTEMIS_AUDIT = quiet("org.apache.activemq.audit");
+    private static final java.util.logging.Logger ARTEMIS = quiet("org.apache.activemq.artemis");
+
     private final EmbeddedActiveMQ server;
     private final int port;
 
@@ -78,6 +82,12 @@ public final class LocalBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded ActiveMQ Artemis broker on port " + port, e);
         }
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     public int port() {

@@ -31,6 +31,12 @@ public final class LocalPostgres implements AutoCloseable {
      * directory keeps its data between starts; a throwaway one is wiped on close and runs without fsync.
      */
     public static LocalPostgres start(Path dataDirectory, Path binariesDirectory, int port, boolean persistent) {
+        return start(dataDirectory, binariesDirectory, port, persistent, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, int, boolean)}, with extra server settings (e.g. shared_preload_libraries). */
+    public static LocalPostgres start(Path dataDirectory, Path binariesDirectory, int port, boolean persistent,
+            Map<String, String> settings) {
         try {
             Files.createDirectories(dataDirectory);
             Files.createDirectories(binariesDirectory);
@@ -47,6 +53,7 @@ public final class LocalPostgres implements AutoCloseable {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
             }
+            settings.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -114,10 +114,22 @@ public final class LocalStack implements AutoCloseable {
             checkFree("OVERSIGHT_PG_PORT", port);
             step("Starting embedded PostgreSQL on port " + port);
             postgres = LocalPostgres.start(options.home().resolve("postgres"), options.home().resolve("postgres-binaries"),
-                    port, options.persistent());
+                    port, options.persistent(), settings(options.env().getOrDefault("OVERSIGHT_PG_SETTINGS", "")));
         }
         postgres.ensureDatabase(database);
         serviceEnv.put(variable, postgres.jdbcUrl(database));
+    }
+
+    /** `name=value;name=value` server settings for the embedded PostgreSQL. */
+    static Map<String, String> settings(String text) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : text.split(";")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                settings.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+            }
+        }
+        return settings;
     }
 
     private void passThrough(Map<String, String> serviceEnv, String variable) {

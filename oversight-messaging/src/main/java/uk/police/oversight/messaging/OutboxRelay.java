@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -65,6 +65,9 @@ public class OutboxRelay {
     @ConfigProperty(name = "oversight.outbox.max-backoff", defaultValue = "30s")
     Duration maxBackoff;
 
+    @ConfigProperty(name = "oversight.outbox.batch-window", defaultValue = "50ms")
+    Duration batchWindow;
+
     @ConfigProperty(name = "oversight.outbox.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -73,10 +76,11 @@ public class OutboxRelay {
     private final AtomicLong published = new AtomicLong();
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile Duration backoff = Duration.ZERO;
-    private ExecutorService worker;
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private ScheduledExecutorService worker;
 
     void start(@Observes StartupEvent event) {
-        worker = Executors.newSingleThreadExecutor(runnable -> {
+        worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay");
             thread.setDaemon(true);
             return thread;
@@ -92,9 +96,21 @@ public class OutboxRelay {
         }
     }
 
-    /** Wakes the relay when a transaction that wrote to the outbox has committed. */
+    /**
+     * Wakes the relay shortly after a transaction that wrote to the outbox has committed; the short window lets the
+     * events of many requests under load go to the broker (and be marked sent) together.
+     */
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
-        requestDrain();
+        if (worker != null && !worker.isShutdown() && wakeScheduled.compareAndSet(false, true)) {
+            try {
+                worker.schedule(() -> {
+                    wakeScheduled.set(false);
+                    requestDrain();
+                }, batchWindow.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                wakeScheduled.set(false);
+            }
+        }
     }
 
     /** Polls for rows left behind: written by another replica, or pending while the broker was away. */

@@ -59,9 +59,18 @@ public class ComplianceQueries {
 
     /** A page of overdue offenders, most overdue first unless sorted otherwise. */
     public Page<OverdueVisit> overdue(OverdueFilter filter, PageRequest page) {
-        Sql sql = overdueRows(filter)
-                .append(" order by " + page.sortField() + (page.ascending() ? " asc" : " desc") + " nulls last, offender_id")
-                .append(" limit ? offset ?", page.size(), page.offset());
+        String order = " order by " + page.sortField() + (page.ascending() ? " asc" : " desc") + " nulls last, offender_id";
+        Sql sql;
+        if (page.sortField().equals("no_access")) {
+            sql = new Sql().append("select * from (select overdue.*, ").append(noAccess("overdue", filter.asOf()))
+                    .append(" as no_access from (").append(overdueRows(filter)).append(") overdue) counted")
+                    .append(order).append(" limit ? offset ?", page.size(), page.offset());
+        } else {
+            // Only the page's rows need their no-access visits counted.
+            sql = new Sql().append("select page.*, ").append(noAccess("page", filter.asOf())).append(" as no_access from (")
+                    .append(overdueRows(filter)).append(order).append(" limit ? offset ?", page.size(), page.offset())
+                    .append(") page").append(order);
+        }
         List<OverdueVisit> items = new ArrayList<>();
         long total = query(sql, rs -> {
             long count = 0;
@@ -79,7 +88,8 @@ public class ComplianceQueries {
 
     /** Every overdue offender the filter covers, most overdue first (for CSV export). */
     public List<OverdueVisit> allOverdue(OverdueFilter filter) {
-        Sql sql = overdueRows(filter).append(" order by days_overdue desc, offender_id");
+        Sql sql = new Sql().append("select overdue.*, ").append(noAccess("overdue", filter.asOf()))
+                .append(" as no_access from (").append(overdueRows(filter)).append(") overdue order by days_overdue desc, offender_id");
         return query(sql, rs -> {
             List<OverdueVisit> rows = new ArrayList<>();
             while (rs.next()) {
@@ -221,17 +231,12 @@ public class ComplianceQueries {
     public record DueDate(UUID offenderId, RiskLevel riskLevel, LocalDate dueOn, long daysOverdue) {
     }
 
-    /** The overdue rows with everything the list shows; wrapped by paging, counting or export. */
-    private Sql overdueRows(OverdueFilter filter) {
+    /** The overdue rows (without their no-access counts); wrapped by paging, counting or export. */
+    private static Sql overdueRows(OverdueFilter filter) {
         LocalDate asOf = filter.asOf();
         Sql sql = new Sql().append(dueCte(filter))
-                .append(" select * from (select d.offender_id, d.pnc_id, d.display_name, d.risk_level, d.risk_rank,"
-                        + " d.area_code, d.manager_id, d.last_visit_on, d.due_on, ? - d.due_on as days_overdue,"
-                        + " (select count(*) from visit v where v.offender_id = d.offender_id and v.type = 'HOME_VISIT'"
-                        + " and v.outcome = 'NO_ACCESS' and v.visit_date <= ?"
-                        + " and (d.last_visit_on is null or v.visit_date > d.last_visit_on)) as no_access,"
-                        + " count(*) over () as total"
-                        + " from due d where d.due_on < ?", asOf, asOf, asOf);
+                .append(" select * from (select d.*, ? - d.due_on as days_overdue, count(*) over () as total"
+                        + " from due d where d.due_on < ?", asOf, asOf);
         if (filter.minDaysOverdue() != null) {
             sql.append(" and ? - d.due_on >= ?", asOf, filter.minDaysOverdue());
         }
@@ -241,26 +246,35 @@ public class ComplianceQueries {
         return sql.append(") overdue");
     }
 
-    /** The CTE `due`: every in-scope offender (within the filter) with their last completed visit and due date. */
+    /** The no-access home visits since the last completed one, for the row aliased {@code row}. */
+    private static Sql noAccess(String row, LocalDate asOf) {
+        return new Sql().append("(select count(*) from visit v where v.offender_id = " + row + ".offender_id"
+                + " and v.type = 'HOME_VISIT' and v.outcome = 'NO_ACCESS' and v.visit_date <= ?"
+                + " and (" + row + ".last_visit_on is null or v.visit_date > " + row + ".last_visit_on))", asOf);
+    }
+
+    /**
+     * The CTE `due`: every in-scope offender (within the filter) with their last completed home visit on or before
+     * asOf (one backward index probe each, in a lateral join so it is evaluated once per offender) and due date.
+     */
     private static Sql dueCte(OverdueFilter filter) {
         LocalDate asOf = filter.asOf();
-        Sql sql = new Sql()
-                .append("with p as (select * from visit_policy where id = 1),"
-                        + " scoped as (select o.offender_id, o.pnc_id, o.display_name, o.risk_level, " + RISK_RANK + " as risk_rank,"
-                        + " o.area_code, o.manager_id, o.registered_on, o.status_since,"
-                        + " coalesce(o.visit_interval_months, " + VISIT_MONTHS + ") as interval_months,"
-                        + " p.first_visit_within_days as first_days,"
-                        + " (select max(v.visit_date) from visit v where v.offender_id = o.offender_id"
-                        + " and v.type = 'HOME_VISIT' and v.outcome = 'COMPLETED' and v.visit_date <= ?) as last_visit_on"
+        return new Sql()
+                .append("with p as (select * from visit_policy where id = 1), due as ("
+                        + " select o.offender_id, o.pnc_id, o.display_name, o.risk_level, " + RISK_RANK + " as risk_rank,"
+                        + " o.area_code, o.manager_id, lv.last_visit_on, d.due_on"
                         + " from offender_projection o cross join p"
+                        + " left join lateral (select max(v.visit_date) as last_visit_on from visit v"
+                        + " where v.offender_id = o.offender_id and v.type = 'HOME_VISIT' and v.outcome = 'COMPLETED'"
+                        + " and v.visit_date <= ?) lv on true"
+                        + " cross join lateral (select greatest("
+                        + " case when lv.last_visit_on is null then o.registered_on + p.first_visit_within_days"
+                        + " else (lv.last_visit_on + make_interval(months => coalesce(o.visit_interval_months, " + VISIT_MONTHS + ")))::date end,"
+                        + " case when lv.last_visit_on is null or o.status_since > lv.last_visit_on"
+                        + " then o.status_since + p.first_visit_within_days end) as due_on) d"
                         + " where o.status = 'IN_COMMUNITY' and o.management_mode = 'ACTIVE' and o.registered_on <= ?", asOf, asOf)
                 .append(projectionFilters(filter))
-                .append("), due as (select s.*, greatest("
-                        + " case when s.last_visit_on is null then s.registered_on + s.first_days"
-                        + " else (s.last_visit_on + make_interval(months => s.interval_months))::date end,"
-                        + " case when s.last_visit_on is null or s.status_since > s.last_visit_on"
-                        + " then s.status_since + s.first_days end) as due_on from scoped s)");
-        return sql;
+                .append(")");
     }
 
     /** The overdue risk-review rows; wrapped by paging or counting. */

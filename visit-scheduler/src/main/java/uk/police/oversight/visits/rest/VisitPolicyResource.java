@@ -60,7 +60,6 @@ public class VisitPolicyResource {
     @APIResponse(responseCode = "422", description = "A missing or out-of-range value")
     public Response replace(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid VisitPolicyView body) {
         VisitPolicyRow row = policies.replace(body, ifMatch);
-        VisitPolicyRow.getEntityManager().flush();
         return Response.ok(VisitPolicies.view(row)).header(HttpHeaders.ETAG, ETags.of(row.version)).build();
     }
 }

@@ -216,19 +216,19 @@ public class ComplianceQueries {
      */
     public List<DueDate> dueDates(LocalDate asOf) {
         Sql sql = new Sql().append(dueCte(OverdueFilter.forceWide(asOf)))
-                .append(" select offender_id, risk_level, due_on, ? - due_on as days_overdue from due", asOf);
+                .append(" select offender_id, risk_level, due_on, ? - due_on as days_overdue, last_visit_on from due", asOf);
         return query(sql, rs -> {
             List<DueDate> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(new DueDate(rs.getObject(1, UUID.class), RiskLevel.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getLong(4)));
+                        rs.getObject(3, LocalDate.class), rs.getLong(4), rs.getObject(5, LocalDate.class)));
             }
             return rows;
         });
     }
 
     /** An in-scope offender's due date as of the scan's date. */
-    public record DueDate(UUID offenderId, RiskLevel riskLevel, LocalDate dueOn, long daysOverdue) {
+    public record DueDate(UUID offenderId, RiskLevel riskLevel, LocalDate dueOn, long daysOverdue, LocalDate lastVisitOn) {
     }
 
     /** The overdue rows (without their no-access counts); wrapped by paging, counting or export. */

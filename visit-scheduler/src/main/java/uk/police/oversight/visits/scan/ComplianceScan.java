@@ -68,16 +68,17 @@ public class ComplianceScan {
         List<Candidate> candidates = new ArrayList<>();
         for (ComplianceQueries.DueDate due : queries.dueDates(asOf)) {
             if (due.daysOverdue() > 0) {
-                candidates.add(new Candidate(due.offenderId(), Kind.OVERDUE, due.dueOn(), due.daysOverdue()));
+                candidates.add(new Candidate(due.offenderId(), Kind.OVERDUE, due.dueOn(), due.daysOverdue(), due.lastVisitOn()));
                 if (due.daysOverdue() >= policy.escalateAfterDaysOverdue() || due.riskLevel() == RiskLevel.VERY_HIGH) {
-                    candidates.add(new Candidate(due.offenderId(), Kind.ESCALATED, due.dueOn(), due.daysOverdue()));
+                    candidates.add(new Candidate(due.offenderId(), Kind.ESCALATED, due.dueOn(), due.daysOverdue(), due.lastVisitOn()));
                 }
             } else if (!asOf.isBefore(due.dueOn().minusDays(DUE_SOON_DAYS))) {
-                candidates.add(new Candidate(due.offenderId(), Kind.DUE_SOON, due.dueOn(), due.daysOverdue()));
+                candidates.add(new Candidate(due.offenderId(), Kind.DUE_SOON, due.dueOn(), due.daysOverdue(), due.lastVisitOn()));
             }
         }
         for (OverdueRiskReview review : queries.allOverdueRiskReviews(OverdueFilter.forceWide(asOf))) {
-            candidates.add(new Candidate(review.offenderId(), Kind.REVIEW_OVERDUE, review.reviewDueOn(), review.daysOverdue()));
+            candidates.add(new Candidate(review.offenderId(), Kind.REVIEW_OVERDUE, review.reviewDueOn(), review.daysOverdue(),
+                    review.lastRiskAssessmentOn()));
         }
         List<Candidate> fresh = claim(candidates);
         Map<UUID, OffenderProjection> offenders = OffenderProjection.<OffenderProjection>list("offenderId in ?1",
@@ -89,7 +90,7 @@ public class ComplianceScan {
             outbox.publish(EventTypes.COMPLIANCE_ADDRESS, candidate.kind().eventType, candidate.offenderId().toString(),
                     new ComplianceEventData(candidate.offenderId(), offender.pncId, offender.riskLevel.name(),
                             offender.areaCode, offender.managerId, candidate.dueOn(), Math.max(candidate.daysOverdue(), 0),
-                            asOf, policy.escalateAfterDaysOverdue()));
+                            candidate.lastVisitOn(), asOf, policy.escalateAfterDaysOverdue()));
             counts.merge(candidate.kind(), 1, Integer::sum);
         }
         return new ScanResult(asOf, counts.getOrDefault(Kind.DUE_SOON, 0), counts.getOrDefault(Kind.OVERDUE, 0),
@@ -137,7 +138,7 @@ public class ComplianceScan {
         }
     }
 
-    private record Candidate(UUID offenderId, Kind kind, LocalDate dueOn, long daysOverdue) {
+    private record Candidate(UUID offenderId, Kind kind, LocalDate dueOn, long daysOverdue, LocalDate lastVisitOn) {
         String key() {
             return offenderId + "|" + kind.name() + "|" + dueOn;
         }
@@ -145,6 +146,6 @@ public class ComplianceScan {
 
     /** The payload of the compliance events: enough to notify the right people, no name or address. */
     public record ComplianceEventData(UUID offenderId, String pncId, String riskLevel, String areaCode, UUID managerId,
-            LocalDate dueOn, long daysOverdue, LocalDate asOf, int escalateAfterDaysOverdue) {
+            LocalDate dueOn, long daysOverdue, LocalDate lastVisitOn, LocalDate asOf, int escalateAfterDaysOverdue) {
     }
 }

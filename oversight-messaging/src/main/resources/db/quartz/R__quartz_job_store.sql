@@ -1,7 +1,7 @@
--- Quartz 2.5 job store (the schema shipped in the Quartz jar as tables_postgres.sql), so that the compliance scan
--- runs once per cluster, not once per replica.
+-- Quartz 2.5 job store (the schema shipped in the Quartz jar as tables_postgres.sql), for the services whose scheduled
+-- work must run once per cluster, not once per replica. Opt in with quarkus.flyway.locations += db/quartz.
 
-create table qrtz_job_details
+create table if not exists qrtz_job_details
 (
   sched_name        varchar(120) not null,
   job_name          varchar(200) not null,
@@ -16,7 +16,7 @@ create table qrtz_job_details
   primary key (sched_name, job_name, job_group)
 );
 
-create table qrtz_triggers
+create table if not exists qrtz_triggers
 (
   sched_name     varchar(120) not null,
   trigger_name   varchar(200) not null,
@@ -39,7 +39,7 @@ create table qrtz_triggers
   references qrtz_job_details (sched_name, job_name, job_group)
 );
 
-create table qrtz_simple_triggers
+create table if not exists qrtz_simple_triggers
 (
   sched_name      varchar(120) not null,
   trigger_name    varchar(200) not null,
@@ -52,7 +52,7 @@ create table qrtz_simple_triggers
   references qrtz_triggers (sched_name, trigger_name, trigger_group)
 );
 
-create table qrtz_cron_triggers
+create table if not exists qrtz_cron_triggers
 (
   sched_name      varchar(120) not null,
   trigger_name    varchar(200) not null,
@@ -64,7 +64,7 @@ create table qrtz_cron_triggers
   references qrtz_triggers (sched_name, trigger_name, trigger_group)
 );
 
-create table qrtz_simprop_triggers
+create table if not exists qrtz_simprop_triggers
 (
   sched_name    varchar(120)   not null,
   trigger_name  varchar(200)   not null,
@@ -85,7 +85,7 @@ create table qrtz_simprop_triggers
   references qrtz_triggers (sched_name, trigger_name, trigger_group)
 );
 
-create table qrtz_blob_triggers
+create table if not exists qrtz_blob_triggers
 (
   sched_name    varchar(120) not null,
   trigger_name  varchar(200) not null,
@@ -96,7 +96,7 @@ create table qrtz_blob_triggers
   references qrtz_triggers (sched_name, trigger_name, trigger_group)
 );
 
-create table qrtz_calendars
+create table if not exists qrtz_calendars
 (
   sched_name    varchar(120) not null,
   calendar_name varchar(200) not null,
@@ -104,14 +104,14 @@ create table qrtz_calendars
   primary key (sched_name, calendar_name)
 );
 
-create table qrtz_paused_trigger_grps
+create table if not exists qrtz_paused_trigger_grps
 (
   sched_name    varchar(120) not null,
   trigger_group varchar(200) not null,
   primary key (sched_name, trigger_group)
 );
 
-create table qrtz_fired_triggers
+create table if not exists qrtz_fired_triggers
 (
   sched_name        varchar(120) not null,
   entry_id          varchar(95)  not null,
@@ -129,7 +129,7 @@ create table qrtz_fired_triggers
   primary key (sched_name, entry_id)
 );
 
-create table qrtz_scheduler_state
+create table if not exists qrtz_scheduler_state
 (
   sched_name        varchar(120) not null,
   instance_name     varchar(200) not null,
@@ -138,53 +138,53 @@ create table qrtz_scheduler_state
   primary key (sched_name, instance_name)
 );
 
-create table qrtz_locks
+create table if not exists qrtz_locks
 (
   sched_name varchar(120) not null,
   lock_name  varchar(40)  not null,
   primary key (sched_name, lock_name)
 );
 
-create index idx_qrtz_j_req_recovery
+create index if not exists idx_qrtz_j_req_recovery
   on qrtz_job_details (sched_name, requests_recovery);
-create index idx_qrtz_j_grp
+create index if not exists idx_qrtz_j_grp
   on qrtz_job_details (sched_name, job_group);
 
-create index idx_qrtz_t_j
+create index if not exists idx_qrtz_t_j
   on qrtz_triggers (sched_name, job_name, job_group);
-create index idx_qrtz_t_jg
+create index if not exists idx_qrtz_t_jg
   on qrtz_triggers (sched_name, job_group);
-create index idx_qrtz_t_c
+create index if not exists idx_qrtz_t_c
   on qrtz_triggers (sched_name, calendar_name);
-create index idx_qrtz_t_g
+create index if not exists idx_qrtz_t_g
   on qrtz_triggers (sched_name, trigger_group);
-create index idx_qrtz_t_state
+create index if not exists idx_qrtz_t_state
   on qrtz_triggers (sched_name, trigger_state);
-create index idx_qrtz_t_n_state
+create index if not exists idx_qrtz_t_n_state
   on qrtz_triggers (sched_name, trigger_name, trigger_group, trigger_state);
-create index idx_qrtz_t_n_g_state
+create index if not exists idx_qrtz_t_n_g_state
   on qrtz_triggers (sched_name, trigger_group, trigger_state);
-create index idx_qrtz_t_next_fire_time
+create index if not exists idx_qrtz_t_next_fire_time
   on qrtz_triggers (sched_name, next_fire_time);
-create index idx_qrtz_t_nft_st
+create index if not exists idx_qrtz_t_nft_st
   on qrtz_triggers (sched_name, trigger_state, next_fire_time);
-create index idx_qrtz_t_nft_misfire
+create index if not exists idx_qrtz_t_nft_misfire
   on qrtz_triggers (sched_name, misfire_instr, next_fire_time);
-create index idx_qrtz_t_nft_st_misfire
+create index if not exists idx_qrtz_t_nft_st_misfire
   on qrtz_triggers (sched_name, misfire_instr, next_fire_time, trigger_state);
-create index idx_qrtz_t_nft_st_misfire_grp
+create index if not exists idx_qrtz_t_nft_st_misfire_grp
   on qrtz_triggers (sched_name, misfire_instr, next_fire_time, trigger_group, trigger_state);
 
-create index idx_qrtz_ft_trig_inst_name
+create index if not exists idx_qrtz_ft_trig_inst_name
   on qrtz_fired_triggers (sched_name, instance_name);
-create index idx_qrtz_ft_inst_job_req_rcvry
+create index if not exists idx_qrtz_ft_inst_job_req_rcvry
   on qrtz_fired_triggers (sched_name, instance_name, requests_recovery);
-create index idx_qrtz_ft_j_g
+create index if not exists idx_qrtz_ft_j_g
   on qrtz_fired_triggers (sched_name, job_name, job_group);
-create index idx_qrtz_ft_jg
+create index if not exists idx_qrtz_ft_jg
   on qrtz_fired_triggers (sched_name, job_group);
-create index idx_qrtz_ft_t_g
+create index if not exists idx_qrtz_ft_t_g
   on qrtz_fired_triggers (sched_name, trigger_name, trigger_group);
-create index idx_qrtz_ft_tg
+create index if not exists idx_qrtz_ft_tg
   on qrtz_fired_triggers (sched_name, trigger_group);
 

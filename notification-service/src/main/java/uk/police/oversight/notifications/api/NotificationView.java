@@ -1,0 +1,34 @@
+package uk.police.oversight.notifications.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.police.oversight.notifications.model.Channel;
+import uk.police.oversight.notifications.model.DeliveryStatus;
+import uk.police.oversight.notifications.model.Notification;
+import uk.police.oversight.notifications.model.NotificationType;
+
+/** One entry of the delivery log. */
+@Schema(name = "Notification")
+public record NotificationView(
+        UUID id,
+        NotificationType type,
+        @Schema(description = "The staff member (EMAIL) or webhook subscription (WEBHOOK) it went to") UUID recipientId,
+        Channel channel,
+        DeliveryStatus status,
+        @Schema(description = "Delivery attempts so far", examples = "1") int attempts,
+        List<UUID> offenderIds,
+        @Schema(description = "The due date it is about (absent for a digest)", examples = "2022-03-01") LocalDate dueOn,
+        @Schema(examples = "BRS") String areaCode,
+        Instant createdAt,
+        Instant sentAt,
+        @Schema(description = "Why the last attempt failed", examples = "SMTP: ConnectException: Connection refused") String lastError,
+        @Schema(description = "When a PENDING notification will be tried again") Instant nextAttemptAt) {
+
+    public static NotificationView of(Notification n) {
+        return new NotificationView(n.id, n.type, n.recipientId, n.channel, n.status, n.attempts, n.offenderIds, n.dueOn,
+                n.areaCode, n.createdAt, n.sentAt, n.lastError, n.status == DeliveryStatus.PENDING ? n.nextAttemptAt : null);
+    }
+}

@@ -1,0 +1,166 @@
+package uk.police.oversight.notifications.dispatch;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import uk.police.oversight.notifications.intake.Notifications;
+import uk.police.oversight.notifications.model.Channel;
+import uk.police.oversight.notifications.model.Notification;
+import uk.police.oversight.notifications.model.StaffContact;
+import uk.police.oversight.notifications.model.WebhookSubscription;
+
+/**
+ * Delivers pending notifications whose time has come. Each is leased first ({@code FOR UPDATE SKIP LOCKED}), so
+ * several replicas share the work without sending anything twice, and no database connection is held while a mail
+ * server or a force system answers.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final int BATCH = 50;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    EmailChannel email;
+
+    @Inject
+    WebhookChannel webhooks;
+
+    @Inject
+    DeliveryLog log;
+
+    @ConfigProperty(name = "oversight.notifications.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private final Semaphore running = new Semaphore(1);
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private ExecutorService worker;
+
+    void start(@Observes StartupEvent event) {
+        worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "notification-dispatcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notifications.Queued queued) {
+        wake();
+    }
+
+    @Scheduled(every = "${oversight.notifications.dispatch-interval:2s}", executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        wake();
+    }
+
+    void wake() {
+        if (!enabled || worker == null || worker.isShutdown()) {
+            return;
+        }
+        pending.set(true);
+        if (running.tryAcquire()) {
+            try {
+                worker.execute(this::drain);
+            } catch (RuntimeException e) {
+                running.release();
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            while (pending.getAndSet(false)) {
+                List<Notification> due;
+                do {
+                    due = lease();
+                    for (Notification notification : due) {
+                        deliver(notification);
+                    }
+                } while (due.size() == BATCH);
+            }
+        } catch (RuntimeException | SQLException e) {
+            LOG.warn("Notification dispatch failed; pending notifications are retried", e);
+        } finally {
+            running.release();
+        }
+    }
+
+    private void deliver(Notification notification) {
+        if (notification.channel == Channel.EMAIL) {
+            StaffContact recipient = inTransaction(() -> StaffContact.findById(notification.recipientId));
+            if (recipient == null || recipient.email == null) {
+                // Staff details arrive as events and may be late: try again later, and fail in the end.
+                log.record(notification, Delivery.failed("No contact details for staff member " + notification.recipientId + " yet"));
+            } else if (!recipient.active) {
+                log.fail(notification, "Staff member " + recipient.staffNumber + " is no longer active");
+            } else {
+                log.record(notification, email.send(notification, recipient));
+            }
+        } else {
+            WebhookSubscription subscription = inTransaction(() -> WebhookSubscription.findById(notification.recipientId));
+            if (subscription == null || !subscription.active) {
+                log.fail(notification, "The webhook subscription was deleted or disabled");
+            } else {
+                log.record(notification, webhooks.send(notification, subscription));
+            }
+        }
+    }
+
+    private static <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(work::get);
+    }
+
+    /** Takes the next pending notifications whose time has come, for two minutes. */
+    private List<Notification> lease() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lease = connection.prepareStatement(
+                        "update notification set lease_until = now() + interval '2 minutes' where id in ("
+                                + "select id from notification where status = 'PENDING' and next_attempt_at <= now()"
+                                + " and (lease_until is null or lease_until < now()) order by next_attempt_at limit " + BATCH
+                                + " for update skip locked) returning id")) {
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = lease.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return inTransaction(() -> {
+                List<Notification> rows = Notification.list("id in ?1", ids);
+                rows.forEach(row -> Notification.getEntityManager().detach(row));
+                return rows;
+            });
+        }
+    }
+}

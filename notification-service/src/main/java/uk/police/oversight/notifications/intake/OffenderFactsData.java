@@ -1,0 +1,10 @@
+package uk.police.oversight.notifications.intake;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.UUID;
+
+/** The parts of offender.changed this service uses: who manages the offender now, and whether they can be overdue. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record OffenderFactsData(UUID offenderId, String status, String managementMode, String areaCode, UUID managerId,
+        String riskLevel) {
+}

@@ -1,0 +1,79 @@
+package uk.police.oversight.notifications.intake;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import uk.police.oversight.common.events.CloudEvent;
+import uk.police.oversight.common.events.EventTypes;
+import uk.police.oversight.messaging.EventEnvelopes;
+import uk.police.oversight.messaging.Inbox;
+
+/**
+ * Keeps what this service needs from offender-service's events: staff contact details (who a notification goes to)
+ * and changes of an offender's manager, area or status (which move or resolve their open items).
+ */
+@ApplicationScoped
+public class StaffIntake {
+
+    @Inject
+    EventEnvelopes envelopes;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    OpenItems openItems;
+
+    @Inject
+    DataSource dataSource;
+
+    @Incoming("offender-events")
+    @Blocking(ordered = false)
+    @Transactional
+    public void receive(Object payload) {
+        CloudEvent event = envelopes.read(payload);
+        if (!inbox.firstDelivery(event.id(), ComplianceIntake.CONSUMER, event.type())) {
+            return;
+        }
+        switch (event.type()) {
+            case EventTypes.STAFF_CHANGED -> staff(envelopes.data(event, StaffData.class));
+            case EventTypes.OFFENDER_CHANGED, EventTypes.OFFENDER_SNAPSHOT ->
+                    openItems.offenderChanged(envelopes.data(event, OffenderFactsData.class));
+            case EventTypes.OFFENDER_ERASED -> openItems.erased(UUID.fromString(event.data().get("offenderId").asText()));
+            default -> {
+                // Registrations and risk assessments need no notification.
+            }
+        }
+    }
+
+    /** Upserts a staff member's contact details, never going back to an older version. */
+    void staff(StaffData staff) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement("""
+                        insert into staff_contact (staff_id, version, staff_number, name, email, role, area_code, active)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (staff_id) do update set version = excluded.version, staff_number = excluded.staff_number,
+                            name = excluded.name, email = excluded.email, role = excluded.role,
+                            area_code = excluded.area_code, active = excluded.active, updated_at = now()
+                        where staff_contact.version <= excluded.version""")) {
+            upsert.setObject(1, staff.staffId());
+            upsert.setLong(2, staff.version());
+            upsert.setString(3, staff.staffNumber());
+            upsert.setString(4, staff.name());
+            upsert.setString(5, staff.email());
+            upsert.setString(6, staff.role());
+            upsert.setString(7, staff.areaCode());
+            upsert.setBoolean(8, staff.active());
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not keep staff member " + staff.staffId(), e);
+        }
+    }
+}

@@ -28,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalKeys keys;
     private LocalPostgres postgres;
     private LocalBroker broker;
+    private LocalMailSink mail;
     private int amqpPort;
 
     private LocalStack(Options options) {
@@ -51,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
         keys = LocalKeys.in(options.home().resolve("keys"));
         ports.put("offender-service", port("OFFENDER_HTTP_PORT", 8081));
         ports.put("visit-scheduler", port("VISITS_HTTP_PORT", 8082));
+        ports.put("notification-service", port("NOTIFY_HTTP_PORT", 8083));
 
         Map<String, String> common = new LinkedHashMap<>();
         common.put("OVERSIGHT_JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toUri().toString());
@@ -81,8 +83,17 @@ public final class LocalStack implements AutoCloseable {
         database(visits, "VISITS_DB_JDBC_URL", "visits");
         passThrough(visits, "COMPLIANCE_SCAN_CRON");
 
+        Map<String, String> notify = new LinkedHashMap<>(common);
+        notify.put("NOTIFY_HTTP_PORT", Integer.toString(ports.get("notification-service")));
+        database(notify, "NOTIFY_DB_JDBC_URL", "notifications");
+        mailSink(notify);
+        // Locally a developer may point a webhook at an http://localhost receiver; production allows https only.
+        notify.put("WEBHOOK_ALLOW_HTTP", env.getOrDefault("WEBHOOK_ALLOW_HTTP", "true"));
+        passThrough(notify, "DIGEST_CRON");
+
         add("offender-service", offender);
         add("visit-scheduler", visits);
+        add("notification-service", notify);
 
         List<String> jvm = Arrays.stream(env.getOrDefault("OVERSIGHT_SERVICE_JVM_OPTS", "-Xmx384m -XX:+UseSerialGC").split("\\s+"))
                 .filter(s -> !s.isBlank()).toList();
@@ -92,6 +103,31 @@ public final class LocalStack implements AutoCloseable {
             service.start(jvm);
         }
         awaitReady(Duration.ofSeconds(180));
+    }
+
+    /** Points notification-service at the force's SMTP relay when SMTP_HOST is set, else at the embedded mail sink. */
+    private void mailSink(Map<String, String> serviceEnv) {
+        if (options.env().containsKey("SMTP_HOST")) {
+            for (String key : List.of("SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM", "SMTP_START_TLS")) {
+                passThrough(serviceEnv, key);
+            }
+            step("SMTP: external, " + options.env().get("SMTP_HOST"));
+            return;
+        }
+        int smtpPort = port("OVERSIGHT_SMTP_PORT", 2525);
+        int webPort = port("OVERSIGHT_MAIL_PORT", 8025);
+        checkFree("OVERSIGHT_SMTP_PORT", smtpPort);
+        checkFree("OVERSIGHT_MAIL_PORT", webPort);
+        step("Starting the mail sink (GreenMail SMTP on port " + smtpPort + ", mails at http://localhost:" + webPort + ")");
+        mail = LocalMailSink.start(options.home().resolve("mail"), smtpPort, webPort);
+        serviceEnv.put("SMTP_HOST", "localhost");
+        serviceEnv.put("SMTP_PORT", Integer.toString(smtpPort));
+        serviceEnv.put("SMTP_START_TLS", "DISABLED");
+    }
+
+    /** The embedded mail sink, or null when an external SMTP server is used. */
+    public LocalMailSink mailSink() {
+        return mail;
     }
 
     private void add(String name, Map<String, String> env) {
@@ -209,6 +245,10 @@ public final class LocalStack implements AutoCloseable {
             services.get(i).stop(Duration.ofSeconds(15));
         }
         stopBroker();
+        if (mail != null) {
+            mail.close();
+            mail = null;
+        }
         if (postgres != null) {
             postgres.close();
             postgres = null;

@@ -88,6 +88,10 @@ public final class Oversight {
         for (String service : stack[0].serviceNames()) {
             OUT.printf("  %-18s %s/api/v1   (OpenAPI: /q/openapi, Swagger UI: /q/swagger-ui)%n", service, stack[0].url(service));
         }
+        if (stack[0].mailSink() != null) {
+            OUT.printf("  %-18s http://localhost:%d   (every mail the services send; files in %s)%n", "mail sink",
+                    stack[0].mailSink().webPort(), stack[0].mailSink().directory());
+        }
         OUT.println("  data and logs      " + home);
         OUT.println();
         OUT.println("Try:");

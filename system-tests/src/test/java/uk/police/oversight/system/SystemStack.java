@@ -39,7 +39,11 @@ final class SystemStack {
                     "OVERSIGHT_AMQP_PORT", Integer.toString(LocalStack.freePort()),
                     "OFFENDER_HTTP_PORT", Integer.toString(LocalStack.freePort()),
                     "VISITS_HTTP_PORT", Integer.toString(LocalStack.freePort()),
-                    "COMPLIANCE_SCAN_CRON", "off");
+                    "NOTIFY_HTTP_PORT", Integer.toString(LocalStack.freePort()),
+                    "OVERSIGHT_SMTP_PORT", Integer.toString(LocalStack.freePort()),
+                    "OVERSIGHT_MAIL_PORT", Integer.toString(LocalStack.freePort()),
+                    "COMPLIANCE_SCAN_CRON", "off",
+                    "DIGEST_CRON", "off");
             stack = LocalStack.start(new LocalStack.Options(repository, home, env, false, System.out));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
@@ -62,6 +66,10 @@ final class SystemStack {
 
     static String offenderApi() {
         return get().url("offender-service") + "/api/v1";
+    }
+
+    static String notificationsApi() {
+        return get().url("notification-service") + "/api/v1";
     }
 
     static String visitsApi() {

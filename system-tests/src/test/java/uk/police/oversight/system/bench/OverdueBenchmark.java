@@ -54,7 +54,11 @@ class OverdueBenchmark {
                 "OVERSIGHT_AMQP_PORT", Integer.toString(LocalStack.freePort()),
                 "OFFENDER_HTTP_PORT", Integer.toString(LocalStack.freePort()),
                 "VISITS_HTTP_PORT", Integer.toString(LocalStack.freePort()),
+                "NOTIFY_HTTP_PORT", Integer.toString(LocalStack.freePort()),
+                "OVERSIGHT_SMTP_PORT", Integer.toString(LocalStack.freePort()),
+                "OVERSIGHT_MAIL_PORT", Integer.toString(LocalStack.freePort()),
                 "COMPLIANCE_SCAN_CRON", "off",
+                "DIGEST_CRON", "off",
                 "OVERSIGHT_PG_SETTINGS", "shared_preload_libraries=pg_stat_statements,auto_explain;pg_stat_statements.track=all;"
                         + "logging_collector=on;log_directory=pglog;log_filename=postgresql.log");
         Path home = repository.resolve("system-tests/target/benchmark-" + UUID.randomUUID());

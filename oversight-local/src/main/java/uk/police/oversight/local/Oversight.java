@@ -86,13 +86,13 @@ public final class Oversight {
         OUT.println();
         OUT.println("Offender Management Oversight is running.");
         for (String service : stack[0].serviceNames()) {
-            OUT.printf("  %-18s %s/api/v1   (OpenAPI: /q/openapi, Swagger UI: /q/swagger-ui)%n", service, stack[0].url(service));
+            OUT.printf("  %-21s %s/api/v1   (OpenAPI: /q/openapi, Swagger UI: /q/swagger-ui)%n", service, stack[0].url(service));
         }
         if (stack[0].mailSink() != null) {
-            OUT.printf("  %-18s http://localhost:%d   (every mail the services send; files in %s)%n", "mail sink",
+            OUT.printf("  %-21s http://localhost:%d   (every mail the services send; files in %s)%n", "mail sink",
                     stack[0].mailSink().webPort(), stack[0].mailSink().directory());
         }
-        OUT.println("  data and logs      " + home);
+        OUT.println("  data and logs         " + home);
         OUT.println();
         OUT.println("Try:");
         OUT.println("  TOKEN=$(./oversight token --sub admin-user --roles admin)");

@@ -36,6 +36,13 @@ import java.util.stream.Stream;
  */
 public final class LocalMailSink implements AutoCloseable {
 
+    /** GreenMail logs each new mailbox with its address at INFO; addresses are staff data, kept out of the logs. */
+    private static final java.util.logging.Logger GREENMAIL = java.util.logging.Logger.getLogger("com.icegreen.greenmail");
+
+    static {
+        GREENMAIL.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final Path directory;
     private final int smtpPort;
     private GreenMail smtp;

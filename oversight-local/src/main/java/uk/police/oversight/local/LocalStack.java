@@ -53,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
         ports.put("offender-service", port("OFFENDER_HTTP_PORT", 8081));
         ports.put("visit-scheduler", port("VISITS_HTTP_PORT", 8082));
         ports.put("notification-service", port("NOTIFY_HTTP_PORT", 8083));
+        ports.put("api-gateway", port("GATEWAY_HTTP_PORT", 8080));
 
         Map<String, String> common = new LinkedHashMap<>();
         common.put("OVERSIGHT_JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toUri().toString());
@@ -91,9 +92,20 @@ public final class LocalStack implements AutoCloseable {
         notify.put("WEBHOOK_ALLOW_HTTP", env.getOrDefault("WEBHOOK_ALLOW_HTTP", "true"));
         passThrough(notify, "DIGEST_CRON");
 
+        Map<String, String> gateway = new LinkedHashMap<>(common);
+        gateway.put("GATEWAY_HTTP_PORT", Integer.toString(ports.get("api-gateway")));
+        gateway.put("OFFENDER_SERVICE_URL", url("offender-service"));
+        gateway.put("VISITS_SERVICE_URL", url("visit-scheduler"));
+        gateway.put("NOTIFY_SERVICE_URL", url("notification-service"));
+        for (String key : List.of("GATEWAY_RATE_LIMIT_PER_MINUTE", "GATEWAY_RATE_LIMIT_BURST", "GATEWAY_RATE_LIMIT_ENABLED",
+                "GATEWAY_CORS_ENABLED", "GATEWAY_CORS_ORIGINS", "GATEWAY_MAX_BODY_BYTES")) {
+            passThrough(gateway, key);
+        }
+
         add("offender-service", offender);
         add("visit-scheduler", visits);
         add("notification-service", notify);
+        add("api-gateway", gateway);
 
         List<String> jvm = Arrays.stream(env.getOrDefault("OVERSIGHT_SERVICE_JVM_OPTS", "-Xmx384m -XX:+UseSerialGC").split("\\s+"))
                 .filter(s -> !s.isBlank()).toList();

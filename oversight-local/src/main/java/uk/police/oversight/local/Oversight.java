@@ -85,8 +85,12 @@ public final class Oversight {
         stack[0] = LocalStack.start(new LocalStack.Options(repository, home, env, true, OUT));
         OUT.println();
         OUT.println("Offender Management Oversight is running.");
+        OUT.printf("  %-21s %s/api/v1   (the whole API; OpenAPI: %s/q/openapi, Swagger UI: %s/q/swagger-ui)%n", "api-gateway",
+                stack[0].url("api-gateway"), stack[0].url("api-gateway"), stack[0].url("api-gateway"));
         for (String service : stack[0].serviceNames()) {
-            OUT.printf("  %-21s %s/api/v1   (OpenAPI: /q/openapi, Swagger UI: /q/swagger-ui)%n", service, stack[0].url(service));
+            if (!service.equals("api-gateway")) {
+                OUT.printf("  %-21s %s   (behind the gateway)%n", service, stack[0].url(service));
+            }
         }
         if (stack[0].mailSink() != null) {
             OUT.printf("  %-21s http://localhost:%d   (every mail the services send; files in %s)%n", "mail sink",
@@ -96,7 +100,7 @@ public final class Oversight {
         OUT.println();
         OUT.println("Try:");
         OUT.println("  TOKEN=$(./oversight token --sub admin-user --roles admin)");
-        OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + stack[0].url("offender-service") + "/api/v1/areas");
+        OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + stack[0].url("api-gateway") + "/api/v1/areas");
         OUT.println();
         OUT.println("Press Ctrl-C to stop.");
         stopped.await();

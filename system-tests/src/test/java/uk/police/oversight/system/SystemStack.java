@@ -34,16 +34,17 @@ final class SystemStack {
         if (stack == null) {
             Path repository = Path.of(System.getProperty("oversight.repository", "..")).toAbsolutePath().normalize();
             Path home = repository.resolve("system-tests/target/stack-" + UUID.randomUUID());
-            Map<String, String> env = Map.of(
-                    "OVERSIGHT_PG_PORT", Integer.toString(LocalStack.freePort()),
-                    "OVERSIGHT_AMQP_PORT", Integer.toString(LocalStack.freePort()),
-                    "OFFENDER_HTTP_PORT", Integer.toString(LocalStack.freePort()),
-                    "VISITS_HTTP_PORT", Integer.toString(LocalStack.freePort()),
-                    "NOTIFY_HTTP_PORT", Integer.toString(LocalStack.freePort()),
-                    "OVERSIGHT_SMTP_PORT", Integer.toString(LocalStack.freePort()),
-                    "OVERSIGHT_MAIL_PORT", Integer.toString(LocalStack.freePort()),
-                    "COMPLIANCE_SCAN_CRON", "off",
-                    "DIGEST_CRON", "off");
+            Map<String, String> env = Map.ofEntries(Map.entry("GATEWAY_HTTP_PORT", Integer.toString(LocalStack.freePort())),
+                    Map.entry("GATEWAY_RATE_LIMIT_PER_MINUTE", "100000"), Map.entry("GATEWAY_RATE_LIMIT_BURST", "10000"),
+                    Map.entry("OVERSIGHT_PG_PORT", Integer.toString(LocalStack.freePort())),
+                    Map.entry("OVERSIGHT_AMQP_PORT", Integer.toString(LocalStack.freePort())),
+                    Map.entry("OFFENDER_HTTP_PORT", Integer.toString(LocalStack.freePort())),
+                    Map.entry("VISITS_HTTP_PORT", Integer.toString(LocalStack.freePort())),
+                    Map.entry("NOTIFY_HTTP_PORT", Integer.toString(LocalStack.freePort())),
+                    Map.entry("OVERSIGHT_SMTP_PORT", Integer.toString(LocalStack.freePort())),
+                    Map.entry("OVERSIGHT_MAIL_PORT", Integer.toString(LocalStack.freePort())),
+                    Map.entry("COMPLIANCE_SCAN_CRON", "off"),
+                    Map.entry("DIGEST_CRON", "off"));
             stack = LocalStack.start(new LocalStack.Options(repository, home, env, false, System.out));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
@@ -62,6 +63,11 @@ final class SystemStack {
 
     static RequestSpecification integration() {
         return as("force-records-system", List.of("integration"));
+    }
+
+    /** The public API, through the gateway (as every client reaches it). */
+    static String api() {
+        return get().url("api-gateway") + "/api/v1";
     }
 
     static String offenderApi() {

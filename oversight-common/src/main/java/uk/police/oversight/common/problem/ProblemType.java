@@ -9,6 +9,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
+    LENGTH_REQUIRED(411, "Length required"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
@@ -16,6 +17,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED(428, "Precondition required"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
+    BAD_GATEWAY(502, "Bad gateway"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");
 
     private final int status;

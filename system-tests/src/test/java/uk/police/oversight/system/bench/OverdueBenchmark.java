@@ -49,18 +49,18 @@ class OverdueBenchmark {
     @Test
     void overdueQueriesAtNationalScale() throws Exception {
         Path repository = Path.of(System.getProperty("oversight.repository", "..")).toAbsolutePath().normalize();
-        Map<String, String> env = Map.of(
-                "OVERSIGHT_PG_PORT", Integer.toString(LocalStack.freePort()),
-                "OVERSIGHT_AMQP_PORT", Integer.toString(LocalStack.freePort()),
-                "OFFENDER_HTTP_PORT", Integer.toString(LocalStack.freePort()),
-                "VISITS_HTTP_PORT", Integer.toString(LocalStack.freePort()),
-                "NOTIFY_HTTP_PORT", Integer.toString(LocalStack.freePort()),
-                "OVERSIGHT_SMTP_PORT", Integer.toString(LocalStack.freePort()),
-                "OVERSIGHT_MAIL_PORT", Integer.toString(LocalStack.freePort()),
-                "COMPLIANCE_SCAN_CRON", "off",
-                "DIGEST_CRON", "off",
-                "OVERSIGHT_PG_SETTINGS", "shared_preload_libraries=pg_stat_statements,auto_explain;pg_stat_statements.track=all;"
-                        + "logging_collector=on;log_directory=pglog;log_filename=postgresql.log");
+        Map<String, String> env = Map.ofEntries(Map.entry("GATEWAY_HTTP_PORT", Integer.toString(LocalStack.freePort())),
+                Map.entry("OVERSIGHT_PG_PORT", Integer.toString(LocalStack.freePort())),
+                Map.entry("OVERSIGHT_AMQP_PORT", Integer.toString(LocalStack.freePort())),
+                Map.entry("OFFENDER_HTTP_PORT", Integer.toString(LocalStack.freePort())),
+                Map.entry("VISITS_HTTP_PORT", Integer.toString(LocalStack.freePort())),
+                Map.entry("NOTIFY_HTTP_PORT", Integer.toString(LocalStack.freePort())),
+                Map.entry("OVERSIGHT_SMTP_PORT", Integer.toString(LocalStack.freePort())),
+                Map.entry("OVERSIGHT_MAIL_PORT", Integer.toString(LocalStack.freePort())),
+                Map.entry("COMPLIANCE_SCAN_CRON", "off"),
+                Map.entry("DIGEST_CRON", "off"),
+                Map.entry("OVERSIGHT_PG_SETTINGS", "shared_preload_libraries=pg_stat_statements,auto_explain;"
+                        + "pg_stat_statements.track=all;logging_collector=on;log_directory=pglog;log_filename=postgresql.log"));
         Path home = repository.resolve("system-tests/target/benchmark-" + UUID.randomUUID());
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(repository, home, env, false, System.out));
                 Connection db = DriverManager.getConnection(stack.jdbcUrl("visits"), "postgres", "")) {

@@ -1,0 +1,60 @@
+package uk.police.oversight.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The gateway's configuration: where each path goes, and the limits it applies at the edge. */
+@ConfigMapping(prefix = "oversight.gateway")
+public interface GatewayConfig {
+
+    /** The upstream services by name, each with its URL and the path prefixes it owns. */
+    Map<String, Route> routes();
+
+    /** Time to connect to an upstream before answering 503. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Time an upstream may stay silent mid-request before the gateway gives up (503). */
+    @WithDefault("60s")
+    Duration idleTimeout();
+
+    /** The largest request body accepted, in bytes (413 beyond). */
+    @WithDefault("2097152")
+    long maxBodySize();
+
+    RateLimit rateLimit();
+
+    /** How often the merged OpenAPI document is rebuilt from the services' own. */
+    @WithDefault("60s")
+    Duration openapiRefresh();
+
+    /** The public URL of the API, for the merged OpenAPI document's servers entry. */
+    Optional<String> publicUrl();
+
+    /** An upstream service. */
+    interface Route {
+        URI url();
+
+        List<String> paths();
+    }
+
+    /** Requests allowed per client (token subject, or address when there is no valid token). */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithName("per-minute")
+        @WithDefault("1200")
+        long perMinute();
+
+        /** How many may come at once before the per-minute rate applies. */
+        @WithDefault("200")
+        long burst();
+    }
+}

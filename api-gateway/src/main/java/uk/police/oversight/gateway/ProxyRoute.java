@@ -1,0 +1,193 @@
+package uk.police.oversight.gateway;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import io.vertx.httpproxy.Body;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import uk.police.oversight.common.problem.Problem;
+import uk.police.oversight.common.problem.ProblemType;
+
+/**
+ * The front door for `/api/v1/**`: checks the path, the body size, the bearer token (verified here, before any
+ * upstream is touched, and again by the service) and the client's rate, then streams the request to the owning
+ * service with vertx-http-proxy and its answer back, status, headers and body as they are.
+ */
+@ApplicationScoped
+public class ProxyRoute {
+
+    static final String API = "/api/";
+    private static final Logger LOG = Logger.getLogger(ProxyRoute.class);
+    private static final String ROUTE_KEY = "oversight.route";
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    RouteTable routes;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    JWTParser jwtParser;
+
+    @Inject
+    EdgeResponses edge;
+
+    private HttpProxy proxy;
+
+    void register(@Observes Router router) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setIdleTimeout((int) config.idleTimeout().toSeconds())
+                .setKeepAlive(true)
+                .setMaxPoolSize(200)
+                .setPipelining(false));
+        proxy = HttpProxy.reverseProxy(client)
+                .origin(this::origin)
+                .addInterceptor(new UpstreamInterceptor());
+        router.route(API + "*").order(10).handler(this::handle);
+    }
+
+    void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        request.pause();
+        String path = request.path();
+        if (!context.normalizedPath().equals(path) || path.contains("%2f") || path.contains("%2F") || path.contains("..")) {
+            edge.send(request, ProblemType.BAD_REQUEST, "The path must be plain: no dot segments or encoded slashes", Map.of());
+            return;
+        }
+        var target = routes.resolve(path);
+        if (target.isEmpty()) {
+            edge.send(request, ProblemType.NOT_FOUND, "No resource at " + path, Map.of());
+            return;
+        }
+        if (!bodyAcceptable(request)) {
+            return;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() < 8) {
+            limitedThen(request, "address:" + clientAddress(request), () -> edge.send(request, ProblemType.UNAUTHORIZED,
+                    "A valid bearer token is required", Map.of("WWW-Authenticate", "Bearer")));
+            return;
+        }
+        String token = authorization.substring(7).strip();
+        vertx.<JsonWebToken>executeBlocking(() -> jwtParser.parse(token), false).onComplete(verified -> {
+            if (verified.failed()) {
+                LOG.debugf("Refused a token: %s", verified.cause() instanceof ParseException ? verified.cause().getMessage() : verified.cause());
+                limitedThen(request, "address:" + clientAddress(request), () -> edge.send(request, ProblemType.UNAUTHORIZED,
+                        "The bearer token is not valid (signature, issuer, audience or expiry)",
+                        Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+                return;
+            }
+            limitedThen(request, "subject:" + verified.result().getSubject(), () -> {
+                context.put(ROUTE_KEY, target.get());
+                proxy.handle(request);
+            });
+        });
+    }
+
+    /** Runs {@code next} if the client has requests left this minute, else answers 429 with Retry-After. */
+    private void limitedThen(HttpServerRequest request, String client, Runnable next) {
+        long retryAfter = rateLimiter.take(client);
+        if (retryAfter > 0) {
+            edge.send(request, ProblemType.TOO_MANY_REQUESTS, "Too many requests from this client; slow down",
+                    Map.of("Retry-After", Long.toString(retryAfter)));
+            return;
+        }
+        next.run();
+    }
+
+    /** 413 for a declared body over the limit; 411 for a body of unknown length (so the limit can hold). */
+    private boolean bodyAcceptable(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.strip());
+            } catch (NumberFormatException e) {
+                edge.send(request, ProblemType.BAD_REQUEST, "Content-Length is not a number", Map.of());
+                return false;
+            }
+            if (declared > config.maxBodySize()) {
+                edge.send(request, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the "
+                        + config.maxBodySize() + " bytes the API accepts", Map.of());
+                return false;
+            }
+            return true;
+        }
+        boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+        if (chunked && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+            edge.send(request, ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length", Map.of());
+            return false;
+        }
+        return true;
+    }
+
+    private Future<io.vertx.core.http.HttpClientRequest> origin(ProxyContext context) {
+        RouteTable.Target target = routes.resolve(context.request().proxiedRequest().path()).orElseThrow();
+        int port = target.url().getPort() > 0 ? target.url().getPort() : ("https".equals(target.url().getScheme()) ? 443 : 80);
+        return context.client().request(new RequestOptions()
+                .setHost(target.url().getHost())
+                .setPort(port)
+                .setSsl("https".equals(target.url().getScheme()))
+                .setIdleTimeout(config.idleTimeout().toMillis())
+                .setConnectTimeout(config.connectTimeout().toMillis()));
+    }
+
+    static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    /** Adds the forwarding headers upstream; turns "no upstream answered" into a 503 problem with Retry-After. */
+    private final class UpstreamInterceptor implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            context.request().headers()
+                    .set("X-Forwarded-For", clientAddress(incoming))
+                    .set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme())
+                    .set("X-Forwarded-Host", incoming.authority() == null ? "" : incoming.authority().toString());
+            return context.sendRequest();
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            ProxyResponse response = context.response();
+            // The proxy answers 502 with no body when no upstream answered; an upstream's own 502 has a body.
+            if (response.getStatusCode() == 502 && response.getBody() == null) {
+                HttpServerRequest incoming = context.request().proxiedRequest();
+                LOG.warnf("No answer from the upstream for %s %s", incoming.method(), incoming.path());
+                response.setStatusCode(503);
+                response.headers().clear();
+                response.headers().set("Content-Type", Problem.MEDIA_TYPE).set("Retry-After", "5");
+                response.setBody(Body.body(edge.body(ProblemType.SERVICE_UNAVAILABLE,
+                        "The service behind this path is not answering; try again shortly", incoming)));
+            }
+            response.headers().remove("Server");
+            return context.sendResponse();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package uk.police.oversight.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.police.oversight.testing.TestKeysResource;
+import uk.police.oversight.testing.TestTokens;
+
+/** The gateway's own behaviour, against real HTTP upstreams standing in for the services. */
+@QuarkusTest
+@QuarkusTestResource(TestKeysResource.class)
+@QuarkusTestResource(UpstreamStubs.class)
+class GatewayTest {
+
+    private static String token() {
+        return TestTokens.bearer("user-" + UUID.randomUUID(), List.of("admin"), List.of());
+    }
+
+    @Test
+    void routesToTheOwningServiceAndPassesTheAnswerThrough() {
+        given().header("Authorization", token()).header("X-Request-Id", "req-kept-1").get("/api/v1/areas?x=1").then()
+                .statusCode(200)
+                .header("ETag", "\"7\"")
+                .header("X-Request-Id", "req-kept-1")
+                .body("uri", equalTo("/api/v1/areas?x=1"))
+                .body("requestId", equalTo("req-kept-1"))
+                .body("authorization", equalTo(true))
+                .body("forwardedFor", notNullValue());
+        given().header("Authorization", token()).get("/api/v1/visits").then().statusCode(200)
+                .header("X-Request-Id", notNullValue())
+                .body("uri", equalTo("/api/v1/visits"))
+                .body("requestId", not(equalTo("null")));
+    }
+
+    @Test
+    void anUpstreamProblemKeepsItsStatusHeadersAndBodyButNoBanner() {
+        given().header("Authorization", token()).get("/api/v1/areas/conflict").then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .header("X-Upstream", "kept")
+                .header("Server", nullValue())
+                .body("detail", equalTo("upstream says no"));
+    }
+
+    @Test
+    void noValidTokenIsRefusedBeforeAnyUpstreamIsTouched() {
+        int before = UpstreamStubs.REQUESTS.get();
+        for (String bad : new String[] {null, "Basic dXNlcjpwYXNz", "Bearer not-a-token", TestTokens.expired(),
+                TestTokens.wrongKey(), TestTokens.unsigned(), TestTokens.wrongAudience()}) {
+            var request = given();
+            if (bad != null) {
+                request.header("Authorization", bad);
+            }
+            request.get("/api/v1/areas").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("Bearer"))
+                    .body("status", equalTo(401));
+        }
+        assertEquals(before, UpstreamStubs.REQUESTS.get(), "no upstream saw any of them");
+    }
+
+    @Test
+    void unknownPathsAndOddPathsAreAnsweredByTheGateway() {
+        given().header("Authorization", token()).get("/api/v1/nowhere").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("/api/v1/nowhere"));
+        given().get("/nothing/here").then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", token()).urlEncodingEnabled(false).get("/api/v1/areas/..%2F..%2Fq%2Fhealth").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aServiceThatIsDownIsA503WithRetryAfterNotAHang() {
+        long start = System.nanoTime();
+        given().header("Authorization", token()).get("/api/v1/notifications").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("urn:oversight:problem:service-unavailable"));
+        assertTrue(System.nanoTime() - start < 10_000_000_000L);
+        given().header("Authorization", token()).get("/api/v1/areas/slow").then().statusCode(503)
+                .header("Retry-After", notNullValue());
+    }
+
+    @Test
+    void bodiesOverTheLimitOrOfUnknownLengthAreRefused() {
+        given().header("Authorization", token()).contentType("application/json").body("x".repeat(3_000_000))
+                .post("/api/v1/areas").then().statusCode(413).contentType("application/problem+json");
+        given().header("Authorization", token()).contentType("application/json").body("{\"code\": \"BRS\"}")
+                .post("/api/v1/areas").then().statusCode(200).body("bodyBytes", equalTo(15));
+    }
+
+    @Test
+    void eachClientIsRateLimitedWithRetryAfter() {
+        String client = token();
+        Response last = null;
+        for (int i = 0; i < 30; i++) {
+            last = given().header("Authorization", client).get("/api/v1/areas");
+            if (last.statusCode() == 429) {
+                break;
+            }
+        }
+        last.then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
+        given().header("Authorization", token()).get("/api/v1/areas").then().statusCode(200);
+    }
+
+    @Test
+    void answersCarrySecurityHeadersAndApiAnswersAreNotCached() {
+        given().header("Authorization", token()).get("/api/v1/areas").then()
+                .header("Strict-Transport-Security", containsString("max-age="))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .header("X-Frame-Options", "DENY");
+        given().get("/q/health/ready").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void theOpenApiDocumentMergesTheServicesDocuments() {
+        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("openapi", equalTo("3.1.0"))
+                .body("info.title", equalTo("Offender Management Oversight API"))
+                .body("paths", hasKey("/api/v1/areas"))
+                .body("paths", hasKey("/api/v1/visits"))
+                .body("components.schemas.Thing.properties", hasKey("code"))
+                .body("components.schemas.VisitSchedulerThing.properties", hasKey("visitDate"))
+                .body("paths.'/api/v1/visits'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/VisitSchedulerThing"))
+                .body("components.securitySchemes", hasKey("bearer"))
+                .body("x-oversight-missing", equalTo(List.of("notification-service")));
+        given().get("/q/openapi").then().statusCode(200).contentType(containsString("yaml"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

@@ -1,0 +1,113 @@
+package uk.police.oversight.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Two real HTTP servers standing in for offender-service and visit-scheduler (each with a small OpenAPI document), and
+ * a port where nothing listens standing in for a notification-service that is down.
+ */
+public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
+
+    static final AtomicInteger REQUESTS = new AtomicInteger();
+    private HttpServer offenders;
+    private HttpServer visits;
+
+    @Override
+    public Map<String, String> start() {
+        offenders = server("""
+                {"openapi": "3.1.0", "info": {"title": "offender-service", "version": "1"},
+                 "tags": [{"name": "Areas", "description": "Policing areas"}],
+                 "paths": {"/api/v1/areas": {"get": {"tags": ["Areas"], "summary": "List areas", "responses": {"200": {
+                   "description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}}}}},
+                 "components": {"schemas": {"Thing": {"type": "object", "properties": {"code": {"type": "string"}}},
+                   "Problem": {"type": "object"}},
+                   "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}}}""");
+        visits = server("""
+                {"openapi": "3.1.0", "info": {"title": "visit-scheduler", "version": "1"},
+                 "tags": [{"name": "Visits", "description": "Visits"}],
+                 "paths": {"/api/v1/visits": {"get": {"tags": ["Visits"], "summary": "List visits", "responses": {"200": {
+                   "description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}}}}},
+                 "components": {"schemas": {"Thing": {"type": "object", "properties": {"visitDate": {"type": "string"}}},
+                   "Problem": {"type": "object"}}}}""");
+        return Map.of(
+                "oversight.gateway.routes.offender-service.url", "http://localhost:" + offenders.getAddress().getPort(),
+                "oversight.gateway.routes.visit-scheduler.url", "http://localhost:" + visits.getAddress().getPort(),
+                "oversight.gateway.routes.notification-service.url", "http://localhost:" + closedPort());
+    }
+
+    private static HttpServer server(String openapi) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/q/openapi", exchange -> respond(exchange, 200, "application/json", openapi, Map.of()));
+            server.createContext("/api/", UpstreamStubs::api);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Echoes what arrived; `/conflict` answers a 409 problem with a custom header; `/slow` never answers in time. */
+    private static void api(HttpExchange exchange) throws IOException {
+        REQUESTS.incrementAndGet();
+        String path = exchange.getRequestURI().getPath();
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        if (path.endsWith("/conflict")) {
+            respond(exchange, 409, "application/problem+json",
+                    "{\"type\":\"urn:oversight:problem:conflict\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"upstream says no\"}",
+                    Map.of("X-Upstream", "kept", "Server", "leaky/1.0"));
+            return;
+        }
+        if (path.endsWith("/slow")) {
+            try {
+                Thread.sleep(4000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String echo = String.format("{\"method\":\"%s\",\"uri\":\"%s\",\"requestId\":\"%s\",\"authorization\":%s,"
+                        + "\"forwardedFor\":\"%s\",\"bodyBytes\":%d}",
+                exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders().getFirst("X-Request-Id"),
+                exchange.getRequestHeaders().getFirst("Authorization") != null,
+                exchange.getRequestHeaders().getFirst("X-Forwarded-For"), body.length);
+        respond(exchange, 200, "application/json", echo, Map.of("ETag", "\"7\""));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String body, Map<String, String> headers)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        offenders.stop(0);
+        visits.stop(0);
+    }
+}

@@ -288,14 +288,27 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** A free local port, for tests that run a stack beside others. */
+    /**
+     * A free local port for tests that run a stack beside others, below Linux's ephemeral range (32768+) so that no
+     * outgoing connection takes it between now and the moment the service binds it.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (TAKEN.add(port)) {
+                try (ServerSocket socket = new ServerSocket(port)) {
+                    return port;
+                } catch (IOException e) {
+                    // In use: try another.
+                }
+            }
         }
+        throw new IllegalStateException("No free port found between 20000 and 32000");
     }
+
+    /** Ports handed out by {@link #freePort()} in this JVM, never handed out twice. */
+    private static final java.util.Set<Integer> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private void step(String message) {
         options.log().println("==> " + message);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every operation of an Oversight OpenAPI document must have: a tag, a summary, its roles, a security
+ * What every operation of an Oversight OpenAPI document must have: an operationId, a tag, a summary, its roles, a security
  * requirement, 401 and 403 answers, and every error answer as problem+json.
  */
 public final class OpenApiContract {
@@ -26,6 +26,9 @@ public final class OpenApiContract {
                 String where = operation.getKey().toUpperCase() + " " + path.getKey();
                 Map<String, Object> op = operation.getValue();
                 String description = String.valueOf(op.get("description"));
+                if (op.get("operationId") == null) {
+                    defects.add(where + ": no operationId");
+                }
                 if (op.get("tags") == null) {
                     defects.add(where + ": no tag");
                 }

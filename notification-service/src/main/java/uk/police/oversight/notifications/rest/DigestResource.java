@@ -31,7 +31,7 @@ public class DigestResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Send the daily digests now",
+    @Operation(operationId = "runDigests", summary = "Send the daily digests now",
             description = "Roles: admin. Queues one digest per manager with something open, for the date (default "
                     + "today); a manager gets at most one digest per date however often this runs. It also runs by "
                     + "itself every morning at 07:00 (Europe/London), once per cluster.")

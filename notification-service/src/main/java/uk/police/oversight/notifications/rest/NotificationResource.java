@@ -56,7 +56,7 @@ public class NotificationResource {
     @GET
     @Transactional
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "The delivery log",
+    @Operation(operationId = "listNotifications", summary = "The delivery log",
             description = "Roles: supervisor (notifications about their areas), admin. Newest first; sort fields "
                     + "createdAt (default), sentAt, dueOn. A PENDING notification is waiting or being retried; SENT and "
                     + "FAILED are final, FAILED with its lastError.")
@@ -118,7 +118,7 @@ public class NotificationResource {
     @Path("{id}")
     @Transactional
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "One notification of the delivery log", description = "Roles: supervisor (their areas), admin.")
+    @Operation(operationId = "getNotification", summary = "One notification of the delivery log", description = "Roles: supervisor (their areas), admin.")
     @APIResponse(responseCode = "200", description = "The notification")
     @APIResponse(responseCode = "404", description = "No such notification in your areas")
     public NotificationView get(@PathParam("id") UUID id) {

@@ -55,7 +55,7 @@ public class WebhookResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "List webhook subscriptions", description = "Roles: admin. Secrets are never shown.")
+    @Operation(operationId = "listWebhooks", summary = "List webhook subscriptions", description = "Roles: admin. Secrets are never shown.")
     @APIResponse(responseCode = "200", description = "The subscriptions")
     public List<WebhookView> list() {
         return WebhookSubscription.<WebhookSubscription>listAll(io.quarkus.panache.common.Sort.by("createdAt"))
@@ -65,7 +65,7 @@ public class WebhookResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Get a webhook subscription", description = "Roles: admin.")
+    @Operation(operationId = "getWebhook", summary = "Get a webhook subscription", description = "Roles: admin.")
     @APIResponse(responseCode = "200", description = "The subscription, with its failure count and why it was disabled")
     @APIResponse(responseCode = "404", description = "No such subscription")
     public WebhookView get(@PathParam("id") UUID id) {
@@ -76,7 +76,7 @@ public class WebhookResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Subscribe a force system",
+    @Operation(operationId = "createWebhook", summary = "Subscribe a force system",
             description = "Roles: admin. The system receives each notification of the chosen types as a JSON POST "
                     + "(the CloudEvent), signed: X-Oversight-Signature is `sha256=` and the hex HMAC-SHA256 of the body "
                     + "under the secret. A delivery answered with anything but 2xx is retried with backoff; after "
@@ -111,7 +111,7 @@ public class WebhookResource {
     @Path("{id}")
     @Transactional
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Unsubscribe a force system", description = "Roles: admin. Pending deliveries to it are failed.")
+    @Operation(operationId = "deleteWebhook", summary = "Unsubscribe a force system", description = "Roles: admin. Pending deliveries to it are failed.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription")
     public void delete(@PathParam("id") UUID id) {

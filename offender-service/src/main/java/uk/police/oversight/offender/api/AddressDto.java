@@ -12,7 +12,7 @@ public record AddressDto(
         @Size(max = 200) @Schema(examples = "Hotwells") String line2,
         @NotBlank @Size(max = 100) @Schema(examples = "Bristol", required = true) String town,
         @NotBlank
-        @Pattern(regexp = "(?i)\\s*[A-Z]{1,2}[0-9][A-Z0-9]?\\s*[0-9][A-Z]{2}\\s*", message = "must be a UK postcode")
+        @Pattern(regexp = "\\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\\s*[0-9][A-Za-z]{2}\\s*", message = "must be a UK postcode")
         @Schema(examples = "BS8 4RN", required = true) String postcode) {
 
     /** The postcode in upper case with one space before the inward code. */

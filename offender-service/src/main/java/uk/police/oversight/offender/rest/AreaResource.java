@@ -35,7 +35,7 @@ public class AreaResource {
 
     @GET
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.SCRUTINY, Roles.ADMIN})
-    @Operation(summary = "List the policing areas", description = "Roles: all.")
+    @Operation(operationId = "listAreas", summary = "List the policing areas", description = "Roles: all.")
     @APIResponse(responseCode = "200", description = "The areas, by code")
     public List<AreaView> list() {
         return areas.all().stream().map(Views::of).toList();
@@ -44,7 +44,7 @@ public class AreaResource {
     @GET
     @Path("{code}")
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.SCRUTINY, Roles.ADMIN})
-    @Operation(summary = "Get one policing area", description = "Roles: all.")
+    @Operation(operationId = "getArea", summary = "Get one policing area", description = "Roles: all.")
     @APIResponse(responseCode = "200", description = "The area")
     @APIResponse(responseCode = "404", description = "No such area")
     public AreaView get(@PathParam("code") String code) {
@@ -54,7 +54,7 @@ public class AreaResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a policing area", description = "Roles: admin.")
+    @Operation(operationId = "createArea", summary = "Add a policing area", description = "Roles: admin.")
     @APIResponse(responseCode = "201", description = "Created; Location names it")
     @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "409", description = "An area with this code exists")

@@ -40,7 +40,7 @@ public class AuditEventResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Search the audit log",
+    @Operation(operationId = "listAuditEvents", summary = "Search the audit log",
             description = "Roles: admin. Every consultation, alteration, disclosure and erasure of offender data by "
                     + "any service, newest first (sort=at,asc for oldest first).")
     @APIResponse(responseCode = "200", description = "A page of audit events")

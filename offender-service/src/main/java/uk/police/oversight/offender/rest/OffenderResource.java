@@ -72,7 +72,7 @@ public class OffenderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "Register an offender",
+    @Operation(operationId = "registerOffender", summary = "Register an offender",
             description = "Roles: offender-manager and supervisor (in their areas), integration, admin. "
                     + "The PNC id is accepted in any form and stored canonical.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -94,7 +94,7 @@ public class OffenderResource {
 
     @GET
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "List offenders",
+    @Operation(operationId = "listOffenders", summary = "List offenders",
             description = "Roles: offender-manager and supervisor (their areas only), integration, admin. "
                     + "Sort fields: lastName (default), firstName, pncId, dateOfBirth, registeredOn, updatedAt.")
     @APIResponse(responseCode = "200", description = "A page of offenders")
@@ -113,7 +113,7 @@ public class OffenderResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "Get an offender", description = "Roles: offender-manager and supervisor (their areas only), integration, admin.")
+    @Operation(operationId = "getOffender", summary = "Get an offender", description = "Roles: offender-manager and supervisor (their areas only), integration, admin.")
     @APIResponse(responseCode = "200", description = "The offender; ETag carries the version for a later PATCH",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OffenderView.class)))
@@ -126,7 +126,7 @@ public class OffenderResource {
     @GET
     @Path("by-pnc/{pncId: .+}")
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "Look an offender up by PNC id",
+    @Operation(operationId = "getOffenderByPnc", summary = "Look an offender up by PNC id",
             description = "Roles: offender-manager and supervisor (their areas only), integration, admin. "
                     + "Any accepted form: 1979/0163001B, 79/163001B, 79163001B.")
     @APIResponse(responseCode = "200", description = "The offender",
@@ -142,7 +142,7 @@ public class OffenderResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "Change an offender's record (JSON merge patch)",
+    @Operation(operationId = "updateOffender", summary = "Change an offender's record (JSON merge patch)",
             description = "Roles: offender-manager and supervisor (their areas only), integration, admin. "
                     + "Send If-Match with the ETag you read to be sure nobody changed the record meanwhile. Risk and "
                     + "status change through their own endpoints; null removes an optional field.")
@@ -166,7 +166,7 @@ public class OffenderResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Erase an offender's record",
+    @Operation(operationId = "eraseOffender", summary = "Erase an offender's record",
             description = "Roles: admin. For a record that must not be kept (registered in error, retention ended). "
                     + "Removes the record, its assessments, status changes and history; the audit log keeps the fact. "
                     + "X-Justification is required.")
@@ -182,7 +182,7 @@ public class OffenderResource {
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "Upsert up to 1,000 offenders by PNC id",
+    @Operation(operationId = "upsertOffenders", summary = "Upsert up to 1,000 offenders by PNC id",
             description = "Roles: integration, admin. Idempotent: each item is created, updated or left unchanged; a bad "
                     + "item is rejected with its problems and never stops the others. An item is the whole record: an "
                     + "absent optional field is cleared, except status, statusSince, managementMode and "
@@ -201,7 +201,7 @@ public class OffenderResource {
     @POST
     @Path("events/replay")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Publish the current facts of every offender and staff member",
+    @Operation(operationId = "replayOffenderEvents", summary = "Publish the current facts of every offender and staff member",
             description = "Roles: admin. For a consumer rebuilding its projection (see the runbook): queues one "
                     + "offender.snapshot event per offender and one staff.changed event per staff member.")
     @APIResponse(responseCode = "202", description = "Queued; the counts of events")
@@ -212,7 +212,7 @@ public class OffenderResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "An offender's history of changes", description = "Roles: supervisor (their areas only), admin. Oldest first.")
+    @Operation(operationId = "getOffenderHistory", summary = "An offender's history of changes", description = "Roles: supervisor (their areas only), admin. Oldest first.")
     @APIResponse(responseCode = "200", description = "Every change: who, when, the changed fields before and after")
     @APIResponse(responseCode = "404", description = "No such offender in your areas")
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {

@@ -39,7 +39,7 @@ public class RiskAssessmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR})
-    @Operation(summary = "Record a risk assessment",
+    @Operation(operationId = "recordRiskAssessment", summary = "Record a risk assessment",
             description = "Roles: offender-manager, supervisor (their areas only). The newest assessment sets the "
                     + "offender's riskLevel and lastRiskAssessmentOn; an older one is kept without changing them.")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -55,7 +55,7 @@ public class RiskAssessmentResource {
 
     @GET
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "An offender's risk assessments", description = "Roles: offender-manager, supervisor (their areas only), admin. Newest first.")
+    @Operation(operationId = "listRiskAssessments", summary = "An offender's risk assessments", description = "Roles: offender-manager, supervisor (their areas only), admin. Newest first.")
     @APIResponse(responseCode = "200", description = "The assessments")
     @APIResponse(responseCode = "404", description = "No such offender in your areas")
     public List<RiskAssessmentView> list(@PathParam("id") UUID id) {
@@ -65,7 +65,7 @@ public class RiskAssessmentResource {
     @GET
     @Path("{recordId}")
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "One risk assessment of an offender", description = "Same roles as the list.")
+    @Operation(operationId = "getRiskAssessment", summary = "One risk assessment of an offender", description = "Same roles as the list.")
     @APIResponse(responseCode = "200", description = "The risk assessment")
     @APIResponse(responseCode = "404", description = "No such offender in your areas, or no such risk assessment")
     public RiskAssessmentView get(@PathParam("id") UUID id, @PathParam("recordId") UUID recordId) {

@@ -61,7 +61,7 @@ public class StaffResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a staff member", description = "Roles: admin.")
+    @Operation(operationId = "createStaff", summary = "Add a staff member", description = "Roles: admin.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffRequest.class),
             examples = @ExampleObject(name = "manager", value = "{\"staffNumber\": \"BRS-0042\", \"name\": \"DC Alex Morgan\", "
                     + "\"email\": \"alex.morgan@force.police.example\", \"role\": \"OFFENDER_MANAGER\", \"areaCode\": \"BRS\"}")))
@@ -78,7 +78,7 @@ public class StaffResource {
 
     @GET
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "List staff", description = "Roles: offender-manager, supervisor, integration, admin. "
+    @Operation(operationId = "listStaff", summary = "List staff", description = "Roles: offender-manager, supervisor, integration, admin. "
             + "Sort fields: name (default), staffNumber, areaCode.")
     @APIResponse(responseCode = "200", description = "A page of staff")
     @APIResponse(responseCode = "400", description = "Bad paging, sort or filter parameter")
@@ -93,7 +93,7 @@ public class StaffResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "Get a staff member", description = "Roles: offender-manager, supervisor, integration, admin.")
+    @Operation(operationId = "getStaff", summary = "Get a staff member", description = "Roles: offender-manager, supervisor, integration, admin.")
     @APIResponse(responseCode = "200", description = "The staff member",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffView.class)))
@@ -107,7 +107,7 @@ public class StaffResource {
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a staff member (JSON merge patch)",
+    @Operation(operationId = "updateStaff", summary = "Change a staff member (JSON merge patch)",
             description = "Roles: admin. Send If-Match with the ETag you read. The staff number cannot change.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.OBJECT, description = "Fields of StaffRequest to change"),
@@ -127,7 +127,7 @@ public class StaffResource {
     @GET
     @Path("{id}/caseload")
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "A staff member's caseload",
+    @Operation(operationId = "getCaseload", summary = "A staff member's caseload",
             description = "Roles: offender-manager, supervisor (offenders in their areas only), admin. Counts by risk "
                     + "and a page of the offenders they manage. Sort fields as for the offender list.")
     @APIResponse(responseCode = "200", description = "The caseload",

@@ -39,7 +39,7 @@ public class StatusChangeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION})
-    @Operation(summary = "Record a change of status",
+    @Operation(operationId = "recordStatusChange", summary = "Record a change of status",
             description = "Roles: offender-manager, supervisor (their areas only), integration. Sets the offender's "
                     + "status and statusSince. A return to IN_COMMUNITY makes a visit due within firstVisitWithinDays.")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -55,7 +55,7 @@ public class StatusChangeResource {
 
     @GET
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "An offender's status changes", description = "Roles: offender-manager, supervisor (their areas only), integration, admin. Newest first.")
+    @Operation(operationId = "listStatusChanges", summary = "An offender's status changes", description = "Roles: offender-manager, supervisor (their areas only), integration, admin. Newest first.")
     @APIResponse(responseCode = "200", description = "The status changes")
     @APIResponse(responseCode = "404", description = "No such offender in your areas")
     public List<StatusChangeView> list(@PathParam("id") UUID id) {
@@ -65,7 +65,7 @@ public class StatusChangeResource {
     @GET
     @Path("{recordId}")
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "One status change of an offender", description = "Same roles as the list.")
+    @Operation(operationId = "getStatusChange", summary = "One status change of an offender", description = "Same roles as the list.")
     @APIResponse(responseCode = "200", description = "The status change")
     @APIResponse(responseCode = "404", description = "No such offender in your areas, or no such status change")
     public StatusChangeView get(@PathParam("id") UUID id, @PathParam("recordId") UUID recordId) {

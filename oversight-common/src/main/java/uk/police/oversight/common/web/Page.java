@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a list answer. */
-@Schema(description = "One page of results")
+/** One page of a list answer (documented per item type, as PageOffenderView, PageStaffView, …). */
 public record Page<T>(
         @Schema(description = "The items of this page") List<T> items,
         @Schema(description = "0-based page number", examples = "0") int page,

@@ -33,6 +33,7 @@ import uk.police.oversight.common.security.Roles;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageParams;
 import uk.police.oversight.common.web.PageRequest;
+import uk.police.oversight.visits.api.OverdueVisitPage;
 import uk.police.oversight.visits.api.ScheduleView;
 import uk.police.oversight.visits.compliance.Band;
 import uk.police.oversight.visits.compliance.ComplianceQueries;
@@ -69,7 +70,7 @@ public class ComplianceResource {
     @Path("schedules/{offenderId}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR})
-    @Operation(summary = "An offender's visit schedule", description = "Roles: offender-manager, supervisor (their areas only).")
+    @Operation(operationId = "getSchedule", summary = "An offender's visit schedule", description = "Roles: offender-manager, supervisor (their areas only).")
     @APIResponse(responseCode = "200", description = "The schedule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleView.class)))
     @APIResponse(responseCode = "400", description = "Bad id or asOf")
@@ -83,12 +84,12 @@ public class ComplianceResource {
     @Path("overdue-visits")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Offenders overdue a home visit",
+    @Operation(operationId = "listOverdueVisits", summary = "Offenders overdue a home visit",
             description = "Roles: offender-manager and supervisor (their areas only), admin. Most overdue first. Sort "
                     + "fields: daysOverdue (default, desc), dueOn, lastVisitOn, displayName, pncId, areaCode, riskLevel, "
                     + "consecutiveNoAccess. Ask for text/csv to export the whole filtered list.")
     @APIResponse(responseCode = "200", description = "A page of overdue offenders; or, with Accept: text/csv, all of them",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverdueVisitPage.class)),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                             examples = "offenderId,pncId,displayName,riskLevel,areaCode,managerId,lastVisitOn,dueOn,daysOverdue,consecutiveNoAccess,warrantEligible"))})
     @APIResponse(responseCode = "400", description = "Bad filter, paging or sort parameter")
@@ -126,7 +127,7 @@ public class ComplianceResource {
     @Path("overdue-visits/summary")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.SCRUTINY, Roles.ADMIN})
-    @Operation(summary = "Compliance figures",
+    @Operation(operationId = "getOverdueSummary", summary = "Compliance figures",
             description = "Roles: all (offender-manager and supervisor: their areas only). In scope, overdue, "
                     + "compliance rate, the oldest overdue, overdue risk reviews, and breakdowns by area, risk level, band "
                     + "and manager (the per-manager breakdown is not given to scrutiny).")
@@ -143,7 +144,7 @@ public class ComplianceResource {
     @Path("overdue-risk-reviews")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Offenders in the community whose risk review is overdue",
+    @Operation(operationId = "listOverdueRiskReviews", summary = "Offenders in the community whose risk review is overdue",
             description = "Roles: offender-manager and supervisor (their areas only), admin. Most overdue first. Sort "
                     + "fields: daysOverdue (default, desc), reviewDueOn, displayName, pncId, areaCode, riskLevel.")
     @APIResponse(responseCode = "200", description = "A page of overdue risk reviews")

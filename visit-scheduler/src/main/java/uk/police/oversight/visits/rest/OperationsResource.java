@@ -36,7 +36,7 @@ public class OperationsResource {
     @POST
     @Path("compliance-scans")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Run the compliance scan now",
+    @Operation(operationId = "runComplianceScan", summary = "Run the compliance scan now",
             description = "Roles: admin. Announces who is due soon, newly overdue, due an escalation or overdue a risk "
                     + "review as of the date (default today), each (offender, kind, due date) once however often it runs. "
                     + "It also runs by itself every hour, once per cluster.")
@@ -50,7 +50,7 @@ public class OperationsResource {
     @POST
     @Path("projection/rebuild")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rebuild the offender projection from scratch",
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild the offender projection from scratch",
             description = "Roles: admin. Empties visit-scheduler's copy of the offender facts and asks offender-service "
                     + "to publish every offender again; the projection is whole again once those events are consumed "
                     + "(seconds for a force). Visits are kept.")

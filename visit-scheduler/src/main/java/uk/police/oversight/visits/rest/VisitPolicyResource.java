@@ -37,7 +37,7 @@ public class VisitPolicyResource {
 
     @GET
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.SCRUTINY, Roles.ADMIN})
-    @Operation(summary = "The visit policy", description = "Roles: all.")
+    @Operation(operationId = "getVisitPolicy", summary = "The visit policy", description = "Roles: all.")
     @APIResponse(responseCode = "200", description = "The policy; ETag carries its version",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitPolicyView.class)))
@@ -49,7 +49,7 @@ public class VisitPolicyResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace the visit policy",
+    @Operation(operationId = "replaceVisitPolicy", summary = "Replace the visit policy",
             description = "Roles: admin. Every interval for every risk level, and both day counts. Send If-Match with "
                     + "the ETag you read. The new policy applies to every list and summary at once, for any asOf.")
     @APIResponse(responseCode = "200", description = "The new policy",

@@ -57,7 +57,7 @@ public class VisitResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION})
-    @Operation(summary = "Record a visit",
+    @Operation(operationId = "recordVisit", summary = "Record a visit",
             description = "Roles: offender-manager and supervisor (offenders in their areas), integration. An offender "
                     + "registered moments ago is confirmed with offender-service, so a visit never fails for lag.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitRequest.class),
@@ -74,7 +74,7 @@ public class VisitResource {
 
     @GET
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION})
-    @Operation(summary = "List visits",
+    @Operation(operationId = "listVisits", summary = "List visits",
             description = "Roles: offender-manager and supervisor (their areas only), integration. Sort fields: "
                     + "visitDate (default, newest first), recordedAt.")
     @APIResponse(responseCode = "200", description = "A page of visits")
@@ -93,7 +93,7 @@ public class VisitResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION})
-    @Operation(summary = "Get a visit", description = "Roles: offender-manager and supervisor (their areas only), integration.")
+    @Operation(operationId = "getVisit", summary = "Get a visit", description = "Roles: offender-manager and supervisor (their areas only), integration.")
     @APIResponse(responseCode = "200", description = "The visit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
@@ -106,7 +106,7 @@ public class VisitResource {
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "Upsert up to 1,000 visits",
+    @Operation(operationId = "upsertVisits", summary = "Upsert up to 1,000 visits",
             description = "Roles: integration, admin. Idempotent by (offender, visitDate, type, externalRef): each item is "
                     + "created, updated, left unchanged or rejected with its problems; one bad item never stops the others.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitBatchRequest.class),

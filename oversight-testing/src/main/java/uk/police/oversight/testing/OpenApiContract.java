@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What every operation of an Oversight OpenAPI document must have: an operationId, a tag, a summary, its roles, a security
- * requirement, 401 and 403 answers, and every error answer as problem+json.
+ * requirement, 401 and 403 answers, a schema for every successful answer with a body, and every error answer as
+ * problem+json.
  */
 public final class OpenApiContract {
 
@@ -45,6 +46,10 @@ public final class OpenApiContract {
                     }
                 }
                 for (var response : responses.entrySet()) {
+                    if (response.getKey().startsWith("2") && !response.getKey().equals("204")
+                            && response.getValue().get("content") == null) {
+                        defects.add(where + " " + response.getKey() + ": an answer with a body but no schema for it");
+                    }
                     if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                         Object content = response.getValue().get("content");
                         if (content == null || !content.toString().contains("application/problem+json")) {

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.police.oversight.common.problem.ProblemException;
@@ -55,7 +57,8 @@ public class AreaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createArea", summary = "Add a policing area", description = "Roles: admin.")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(schema = @Schema(implementation = AreaView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "409", description = "An area with this code exists")
     @APIResponse(responseCode = "422", description = "Invalid fields")

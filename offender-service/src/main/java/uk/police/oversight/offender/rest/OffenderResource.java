@@ -44,6 +44,7 @@ import uk.police.oversight.common.batch.BatchResult;
 import uk.police.oversight.offender.api.HistoryEntryView;
 import uk.police.oversight.offender.api.OffenderRequest;
 import uk.police.oversight.offender.api.OffenderView;
+import uk.police.oversight.offender.api.ReplayResult;
 import uk.police.oversight.offender.model.Offender;
 import uk.police.oversight.offender.model.OffenderStatus;
 import uk.police.oversight.offender.model.RiskLevel;
@@ -204,7 +205,8 @@ public class OffenderResource {
     @Operation(operationId = "replayOffenderEvents", summary = "Publish the current facts of every offender and staff member",
             description = "Roles: admin. For a consumer rebuilding its projection (see the runbook): queues one "
                     + "offender.snapshot event per offender and one staff.changed event per staff member.")
-    @APIResponse(responseCode = "202", description = "Queued; the counts of events")
+    @APIResponse(responseCode = "202", description = "Queued; the counts of events",
+            content = @Content(schema = @Schema(implementation = ReplayResult.class)))
     public Response replay() {
         return Response.accepted(offenders.replay()).build();
     }

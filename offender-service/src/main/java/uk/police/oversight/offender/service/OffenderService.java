@@ -26,6 +26,7 @@ import uk.police.oversight.common.web.MergePatch;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageRequest;
 import uk.police.oversight.offender.api.HistoryEntryView;
+import uk.police.oversight.offender.api.ReplayResult;
 import uk.police.oversight.offender.api.OffenderRequest;
 import uk.police.oversight.offender.api.OffenderView;
 import uk.police.oversight.offender.audit.AuditLog;
@@ -262,7 +263,7 @@ public class OffenderService {
     }
 
     /** Publishes the current facts of every offender and staff member, for consumers rebuilding their projections. */
-    public Map<String, Long> replay() {
+    public ReplayResult replay() {
         long offenders = 0;
         try (var all = Offender.<Offender>streamAll()) {
             for (var iterator = all.iterator(); iterator.hasNext(); ) {
@@ -275,7 +276,7 @@ public class OffenderService {
             events.staffChanged(member);
             staff++;
         }
-        return Map.of("offenders", offenders, "staff", staff);
+        return new ReplayResult(offenders, staff);
     }
 
     /** How many offenders a staff member manages, by risk, within the caller's areas. */

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -31,5 +30,9 @@ public interface OffenderServiceClient {
 
     @POST
     @Path("events/replay")
-    Map<String, Long> replay();
+    ReplayCounts replay();
+
+    /** offender-service's answer to a replay: the events it queued. */
+    record ReplayCounts(long offenders, long staff) {
+    }
 }

@@ -3,9 +3,8 @@ package uk.police.oversight.visits.projection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import uk.police.oversight.visits.api.RebuildResult;
 import uk.police.oversight.visits.model.OffenderProjection;
 
 /**
@@ -20,11 +19,9 @@ public class ProjectionRebuild {
     OffenderServiceClient offenderService;
 
     @Transactional
-    public Map<String, Long> rebuild() {
+    public RebuildResult rebuild() {
         long cleared = OffenderProjection.deleteAll();
-        Map<String, Long> result = new LinkedHashMap<>();
-        result.put("cleared", cleared);
-        result.putAll(offenderService.replay());
-        return result;
+        OffenderServiceClient.ReplayCounts queued = offenderService.replay();
+        return new RebuildResult(cleared, queued.offenders(), queued.staff());
     }
 }

@@ -11,10 +11,13 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.police.oversight.common.security.Roles;
+import uk.police.oversight.visits.api.RebuildResult;
 import uk.police.oversight.visits.projection.ProjectionRebuild;
 import uk.police.oversight.visits.scan.ComplianceScan;
 
@@ -54,7 +57,8 @@ public class OperationsResource {
             description = "Roles: admin. Empties visit-scheduler's copy of the offender facts and asks offender-service "
                     + "to publish every offender again; the projection is whole again once those events are consumed "
                     + "(seconds for a force). Visits are kept.")
-    @APIResponse(responseCode = "202", description = "Cleared and replay requested; the counts")
+    @APIResponse(responseCode = "202", description = "Cleared and replay requested; the counts",
+            content = @Content(schema = @Schema(implementation = RebuildResult.class)))
     @APIResponse(responseCode = "503", description = "offender-service did not answer; nothing was cleared")
     public Response rebuild() {
         return Response.accepted(rebuild.rebuild()).build();

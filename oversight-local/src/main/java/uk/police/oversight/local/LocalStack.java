@@ -54,6 +54,10 @@ public final class LocalStack implements AutoCloseable {
         ports.put("visit-scheduler", port("VISITS_HTTP_PORT", 8082));
         ports.put("notification-service", port("NOTIFY_HTTP_PORT", 8083));
         ports.put("api-gateway", port("GATEWAY_HTTP_PORT", 8080));
+        // Every service port is checked before anything starts, so that a taken port fails fast and says which.
+        Map<String, String> variables = Map.of("offender-service", "OFFENDER_HTTP_PORT", "visit-scheduler", "VISITS_HTTP_PORT",
+                "notification-service", "NOTIFY_HTTP_PORT", "api-gateway", "GATEWAY_HTTP_PORT");
+        ports.forEach((service, port) -> checkFree(service + ", " + variables.get(service), port));
 
         Map<String, String> common = new LinkedHashMap<>();
         common.put("OVERSIGHT_JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toUri().toString());
@@ -110,7 +114,7 @@ public final class LocalStack implements AutoCloseable {
         List<String> jvm = Arrays.stream(env.getOrDefault("OVERSIGHT_SERVICE_JVM_OPTS", "-Xmx384m -XX:+UseSerialGC").split("\\s+"))
                 .filter(s -> !s.isBlank()).toList();
         for (ServiceProcess service : services) {
-            checkFree(service.name(), service.port());
+            checkFree(service.name() + ", " + variables.get(service.name()), service.port());
             step("Starting " + service.name() + " on port " + service.port() + " (log: " + service.log() + ")");
             service.start(jvm);
         }
@@ -231,6 +235,13 @@ public final class LocalStack implements AutoCloseable {
         return postgres.jdbcUrl(database);
     }
 
+    /** The pid of each service's JVM. */
+    public Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach(service -> pids.put(service.name(), service.pid()));
+        return pids;
+    }
+
     public List<String> serviceNames() {
         return services.stream().map(ServiceProcess::name).toList();
     }
@@ -283,8 +294,8 @@ public final class LocalStack implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(port)) {
             socket.setReuseAddress(true);
         } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " (" + what + ") is already in use; stop whatever uses it or "
-                    + "choose another port (see the README)");
+            throw new IllegalStateException("port " + port + " (" + what + ") is already in use; stop whatever uses it, "
+                    + "or choose another port with that variable (see the README)");
         }
     }
 

@@ -3,14 +3,18 @@ package uk.police.oversight.local;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import uk.police.oversight.local.demo.DemoForce;
+import uk.police.oversight.local.demo.DemoLoader;
 
 /**
- * The `./oversight` command: `up` runs the local stack until Ctrl-C or SIGTERM; `token` prints a bearer token the
+ * The `./oversight` command: `up` runs the local stack (with the demo force unless `--no-demo`) until Ctrl-C or
+ * SIGTERM; `status` and `down` look at and stop a stack running in the background; `token` prints a bearer token the
  * local stack accepts.
  */
 public final class Oversight {
@@ -37,7 +41,9 @@ public final class Oversight {
         int status;
         try {
             status = switch (command) {
-                case "up" -> oversight.up();
+                case "up" -> oversight.up(rest);
+                case "down" -> oversight.down();
+                case "status" -> oversight.status();
                 case "token" -> oversight.token(rest);
                 default -> usage();
             };
@@ -52,7 +58,9 @@ public final class Oversight {
 
     private static int usage() {
         OUT.println("""
-                usage: ./oversight up                                   run the local stack until Ctrl-C
+                usage: ./oversight up [--no-demo] [--detach]            run the local stack (until Ctrl-C, or in the background)
+                       ./oversight status                               show what runs
+                       ./oversight down                                 stop a stack started with up --detach
                        ./oversight token --sub NAME --roles r1,r2 [--areas A,B] [--hours 8]
                                                                        print a bearer token the stack accepts""");
         return 2;
@@ -70,7 +78,15 @@ public final class Oversight {
         return 0;
     }
 
-    int up() throws InterruptedException {
+    int up(String[] args) throws InterruptedException {
+        Map<String, String> options = options(args);
+        boolean demo = !options.containsKey("no-demo");
+        boolean detached = options.containsKey("detached");
+        RunState running = RunState.read(home);
+        if (running != null && running.alive()) {
+            throw new IllegalStateException("already running (pid " + running.pid() + "); ./oversight status shows it, "
+                    + "./oversight down stops it");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack[] stack = new LocalStack[1];
         Thread stopper = new Thread(() -> {
@@ -78,15 +94,23 @@ public final class Oversight {
             if (stack[0] != null) {
                 stack[0].close();
             }
+            RunState.clear(home);
             OUT.println("Stopped.");
             stopped.countDown();
         }, "oversight-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
+        RunState.starting(home);
         stack[0] = LocalStack.start(new LocalStack.Options(repository, home, env, true, OUT));
+        RunState.of(stack[0]).write(home);
+        String gateway = stack[0].url("api-gateway");
+        LocalKeys keys = stack[0].keys();
+        if (demo) {
+            loadDemo(gateway, keys);
+        }
         OUT.println();
         OUT.println("Offender Management Oversight is running.");
         OUT.printf("  %-21s %s/api/v1   (the whole API; OpenAPI: %s/q/openapi, Swagger UI: %s/q/swagger-ui)%n", "api-gateway",
-                stack[0].url("api-gateway"), stack[0].url("api-gateway"), stack[0].url("api-gateway"));
+                gateway, gateway, gateway);
         for (String service : stack[0].serviceNames()) {
             if (!service.equals("api-gateway")) {
                 OUT.printf("  %-21s %s   (behind the gateway)%n", service, stack[0].url(service));
@@ -98,12 +122,67 @@ public final class Oversight {
         }
         OUT.println("  data and logs         " + home);
         OUT.println();
-        OUT.println("Try:");
-        OUT.println("  TOKEN=$(./oversight token --sub admin-user --roles admin)");
-        OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + stack[0].url("api-gateway") + "/api/v1/areas");
+        Path tokens = DemoTokens.write(home, keys);
+        OUT.println("Tokens for the demo force, valid 8 hours (also in " + tokens + "; ./oversight token makes others):");
+        for (DemoTokens.Token token : DemoTokens.all(keys)) {
+            OUT.printf("  # %s%n  export %s=%s%n", token.who(), token.variable(), token.jwt());
+        }
         OUT.println();
-        OUT.println("Press Ctrl-C to stop.");
+        OUT.println("Try:");
+        OUT.println("  source " + tokens);
+        OUT.println("  curl -s -H \"Authorization: Bearer $SUPERVISOR\" '" + gateway
+                + "/api/v1/overdue-visits/summary?asOf=2022-06-30'");
+        OUT.println("  curl -s -H \"Authorization: Bearer $MANAGER\" '" + gateway
+                + "/api/v1/overdue-visits?asOf=2022-06-30&size=5'");
+        OUT.println("  curl -s -H \"Authorization: Bearer $SCRUTINY\" '" + gateway + "/api/v1/overdue-visits/summary'");
+        OUT.println();
+        OUT.println(detached ? "Running in the background: ./oversight status shows it, ./oversight down stops it."
+                : "Press Ctrl-C to stop.");
         stopped.await();
+        return 0;
+    }
+
+    private void loadDemo(String gateway, LocalKeys keys) {
+        DemoLoader loader = new DemoLoader(gateway, keys.token("demo-loader", List.of("admin"), List.of(), Duration.ofHours(1)), OUT);
+        if (loader.registerHoldsOffenders()) {
+            OUT.println("==> The register already holds offenders: the demo force is not loaded again");
+        } else {
+            LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+            DemoForce force = DemoForce.generate(today);
+            OUT.printf("==> Loading the demo force through the gateway: %d offenders, %d visits, %d staff%n",
+                    force.offenders().size(), force.visits().size(), force.staff().size());
+            loader.load(force);
+        }
+        DemoLoader.Figures figures = loader.figures();
+        OUT.printf("==> As of %s: %d in scope, %d overdue a visit (the oldest %d days), %d overdue a risk review%n",
+                figures.asOf(), figures.inScope(), figures.overdue(), figures.oldestDaysOverdue(), figures.overdueRiskReviews());
+    }
+
+    /** `./oversight status`: what runs, and whether each service is ready. Exit 0 when running, 3 when not. */
+    int status() {
+        RunState state = RunState.read(home);
+        if (state == null || !state.alive()) {
+            OUT.println("Not running" + (state != null ? " (a stale state file was left by pid " + state.pid() + ")" : "") + ".");
+            return 3;
+        }
+        OUT.println("Running (pid " + state.pid() + ", since " + state.startedAt() + ")");
+        state.ports().forEach((name, port) -> OUT.printf("  %-21s http://localhost:%d   %s%n", name, port,
+                RunState.ready(port) ? "ready" : "not ready"));
+        OUT.println("  data and logs         " + home);
+        return 0;
+    }
+
+    /** `./oversight down`: stops a stack started with `up --detach` (or in another terminal) and waits until it has. */
+    int down() {
+        RunState state = RunState.read(home);
+        if (state == null) {
+            OUT.println("Not running.");
+            return 0;
+        }
+        OUT.println("Stopping pid " + state.pid() + "…");
+        boolean clean = state.stop(Duration.ofSeconds(90));
+        RunState.clear(home);
+        OUT.println(clean ? "Stopped." : "Stopped (some processes had to be killed; see " + home.resolve("logs") + ").");
         return 0;
     }
 

@@ -67,6 +67,11 @@ final class ServiceProcess {
         }
     }
 
+    /** The pid of the service's JVM, or -1 before it started. */
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }

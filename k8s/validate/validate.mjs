@@ -1,0 +1,154 @@
+// Renders each overlay with `kubectl kustomize` and checks, offline:
+//  1. every object against its schema: Kubernetes from kubernetes-models, CloudNativePG's Cluster from
+//     @kubernetes-models/cloudnative-pg; an object of a kind with no schema here fails;
+//  2. the deployment rules of SPEC section 7: probes, requests and limits, non-root read-only containers, a
+//     PodDisruptionBudget and a HorizontalPodAutoscaler per service, default-deny NetworkPolicies that cover every
+//     pod, only the gateway behind the Ingress, references to ConfigMaps and Secrets that exist (or are provided
+//     outside the repository, as listed per overlay), images from a registry and never `latest`.
+// Usage: node k8s/validate/validate.mjs [overlay ...]   (default: every folder under k8s/overlays)
+import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import yaml from "js-yaml";
+import * as k8s from "kubernetes-models";
+import * as cnpg from "@kubernetes-models/cloudnative-pg";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// Secrets that exist in the cluster without being rendered: made by the CloudNativePG operator for each Cluster
+// (<cluster>-app), or created from the force's secret store before a production deployment (docs/deployment.md).
+const externalSecrets = {
+  prod: ["oversight-broker", "oversight-smtp", "oversight-tls"],
+  dev: ["oversight-tls"],
+};
+const services = ["api-gateway", "offender-service", "visit-scheduler", "notification-service"];
+
+function camel(group) {
+  return group.split(".").map((part, i) => (i === 0 ? part : part[0].toUpperCase() + part.slice(1))).join("");
+}
+
+function model(apiVersion, kind) {
+  const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : [null, apiVersion];
+  if (group === "postgresql.cnpg.io") {
+    return cnpg.postgresqlCnpgIo[version]?.[kind];
+  }
+  const module = group === null ? k8s[version] : k8s[camel(group)]?.[version];
+  return module?.[kind];
+}
+
+function validateOverlay(overlay) {
+  const problems = [];
+  const rendered = execFileSync("kubectl", ["kustomize", join(root, "overlays", overlay)], { encoding: "utf8" });
+  const objects = yaml.loadAll(rendered).filter(Boolean);
+  const named = (kind) => objects.filter((o) => o.kind === kind);
+  const id = (o) => `${o.kind}/${o.metadata?.name}`;
+
+  // 1. Schemas.
+  for (const object of objects) {
+    const Model = model(object.apiVersion, object.kind);
+    if (!Model) {
+      problems.push(`${id(object)}: no schema for ${object.apiVersion} ${object.kind}`);
+      continue;
+    }
+    try {
+      new Model(object).validate();
+    } catch (e) {
+      problems.push(`${id(object)}: ${e.message}`);
+    }
+  }
+
+  // 2. Rules.
+  const workloads = [...named("Deployment"), ...named("StatefulSet")];
+  const configMaps = new Set(named("ConfigMap").map((o) => o.metadata.name));
+  const secrets = new Set([...named("Secret").map((o) => o.metadata.name),
+    ...named("Cluster").map((o) => `${o.metadata.name}-app`), ...(externalSecrets[overlay] ?? [])]);
+  for (const w of workloads) {
+    const pod = w.spec.template.spec;
+    if (pod.securityContext?.runAsNonRoot !== true) problems.push(`${id(w)}: pod must set runAsNonRoot: true`);
+    if (pod.automountServiceAccountToken !== false) problems.push(`${id(w)}: must not mount a service-account token`);
+    for (const c of pod.containers) {
+      const where = `${id(w)} container ${c.name}`;
+      if (c.securityContext?.readOnlyRootFilesystem !== true) problems.push(`${where}: root file system must be read-only`);
+      if (c.securityContext?.allowPrivilegeEscalation !== false) problems.push(`${where}: must forbid privilege escalation`);
+      if (!c.securityContext?.capabilities?.drop?.includes("ALL")) problems.push(`${where}: must drop all capabilities`);
+      for (const k of ["cpu", "memory"]) {
+        if (!c.resources?.requests?.[k]) problems.push(`${where}: no ${k} request`);
+      }
+      if (!c.resources?.limits?.memory) problems.push(`${where}: no memory limit`);
+      for (const p of ["livenessProbe", "readinessProbe", "startupProbe"]) {
+        if (!c[p]) problems.push(`${where}: no ${p}`);
+      }
+      if (!c.image.includes("/") || c.image.endsWith(":latest") || !c.image.includes(":")) {
+        problems.push(`${where}: image ${c.image} must name a registry path and a fixed tag`);
+      }
+      if (services.includes(w.metadata.name) && !c.image.includes(".")) {
+        problems.push(`${where}: image ${c.image} still has the base's placeholder name; set it in the overlay's images`);
+      }
+      for (const e of c.envFrom ?? []) {
+        if (e.configMapRef && !configMaps.has(e.configMapRef.name)) problems.push(`${where}: no ConfigMap ${e.configMapRef.name}`);
+      }
+      for (const e of c.env ?? []) {
+        const ref = e.valueFrom?.secretKeyRef;
+        if (ref && !secrets.has(ref.name)) problems.push(`${where}: no Secret ${ref.name} (env ${e.name})`);
+      }
+    }
+  }
+  for (const name of services) {
+    const selects = (o) => o.spec?.selector?.matchLabels?.["app.kubernetes.io/name"] === name;
+    if (!named("Deployment").some((o) => o.metadata.name === name)) problems.push(`no Deployment ${name}`);
+    if (!named("PodDisruptionBudget").some(selects)) problems.push(`no PodDisruptionBudget for ${name}`);
+    if (!named("HorizontalPodAutoscaler").some((o) => o.spec.scaleTargetRef.name === name)) {
+      problems.push(`no HorizontalPodAutoscaler for ${name}`);
+    }
+  }
+  const policies = named("NetworkPolicy");
+  const defaultDeny = policies.find((p) => Object.keys(p.spec.podSelector ?? {}).length === 0
+    && p.spec.policyTypes?.includes("Ingress") && p.spec.policyTypes?.includes("Egress") && !p.spec.ingress && !p.spec.egress);
+  if (!defaultDeny) problems.push("no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)");
+  for (const w of workloads) {
+    const labels = w.spec.template.metadata.labels;
+    const specific = (p) => Object.keys(p.spec.podSelector?.matchLabels ?? {}).length > 0
+      || (p.spec.podSelector?.matchExpressions ?? []).length > 0;
+    const covered = policies.some((p) => specific(p) && Object.entries(p.spec.podSelector?.matchLabels ?? {})
+      .every(([k, v]) => labels[k] === v) && (p.spec.podSelector?.matchExpressions ?? [])
+      .every((e) => e.operator === "In" && e.values.includes(labels[e.key])));
+    if (!covered) problems.push(`${id(w)}: no NetworkPolicy of its own selects it, so it can reach nothing`);
+  }
+  // Only the gateway takes traffic from outside the namespace's own pods (the ingress controller and monitoring).
+  for (const p of policies) {
+    for (const rule of p.spec.ingress ?? []) {
+      for (const from of rule.from ?? []) {
+        if (from.ipBlock) problems.push(`${id(p)}: ingress from an address block; only the Ingress controller may reach in`);
+        const ns = from.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"];
+        if (ns === "ingress-nginx" && p.spec.podSelector?.matchLabels?.["app.kubernetes.io/name"] !== "api-gateway") {
+          problems.push(`${id(p)}: only the gateway may be reached from the Ingress controller`);
+        }
+      }
+    }
+  }
+  for (const ingress of named("Ingress")) {
+    for (const rule of ingress.spec.rules ?? []) {
+      for (const path of rule.http?.paths ?? []) {
+        if (path.backend.service?.name !== "api-gateway") problems.push(`${id(ingress)}: routes to ${path.backend.service?.name}`);
+      }
+    }
+    if (!(ingress.spec.tls?.length > 0)) problems.push(`${id(ingress)}: no TLS`);
+  }
+  for (const service of named("Service")) {
+    const selector = service.spec.selector ?? {};
+    const matches = workloads.some((w) => Object.entries(selector).every(([k, v]) => w.spec.template.metadata.labels[k] === v));
+    if (!matches) problems.push(`${id(service)}: selects no workload`);
+  }
+  return { objects: objects.length, problems };
+}
+
+const overlays = process.argv.length > 2 ? process.argv.slice(2)
+  : readdirSync(join(root, "overlays"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+let failed = false;
+for (const overlay of overlays) {
+  const { objects, problems } = validateOverlay(overlay);
+  console.log(`${overlay}: ${objects} objects, ${problems.length} problem(s)`);
+  for (const problem of problems) console.log(`  ${problem}`);
+  failed ||= problems.length > 0;
+}
+process.exit(failed ? 1 : 0);

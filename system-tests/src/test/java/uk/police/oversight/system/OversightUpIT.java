@@ -1,0 +1,158 @@
+package uk.police.oversight.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.police.oversight.local.LocalStack;
+
+/**
+ * The stack exactly as a developer starts it: the `./oversight` script, `up --detach` with the demo force, the
+ * headline figures through the gateway, `status`, `down`, and no process left behind. (The build step is skipped:
+ * `./mvnw verify` has just built every module this runs.)
+ */
+class OversightUpIT {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("oversight.repository", "..")).toAbsolutePath().normalize();
+    private static final Path HOME = REPOSITORY.resolve("system-tests/target/oversight-up-" + UUID.randomUUID());
+    private static final Map<String, String> ENV = new LinkedHashMap<>();
+    private static String upOutput;
+
+    @BeforeAll
+    static void up() throws Exception {
+        ENV.put("OVERSIGHT_HOME", HOME.toString());
+        ENV.put("OVERSIGHT_SKIP_BUILD", "true");
+        for (String port : List.of("GATEWAY_HTTP_PORT", "OFFENDER_HTTP_PORT", "VISITS_HTTP_PORT", "NOTIFY_HTTP_PORT",
+                "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT")) {
+            ENV.put(port, Integer.toString(LocalStack.freePort()));
+        }
+        Result up = oversight(600, "up", "--detach");
+        upOutput = up.output();
+        assertEquals(0, up.status(), up.output());
+    }
+
+    @AfterAll
+    static void downEvenIfATestFailed() throws Exception {
+        if (Files.exists(HOME.resolve("run/state.properties"))) {
+            oversight(120, "down");
+        }
+    }
+
+    @Test
+    void upLoadsTheDemoForceAndTheGatewayShowsItsFigures() throws Exception {
+        assertTrue(upOutput.contains("217 overdue a visit (the oldest 243 days), 151 overdue a risk review"), upOutput);
+        assertTrue(upOutput.contains("export SCRUTINY="), "demo tokens are printed");
+        String gateway = "http://localhost:" + ENV.get("GATEWAY_HTTP_PORT") + "/api/v1";
+
+        String supervisor = oversight(60, "token", "--sub", "it-supervisor", "--roles", "supervisor", "--areas", "BRS,NES,SOM")
+                .output().strip();
+        given().header("Authorization", "Bearer " + supervisor)
+                .get(gateway + "/overdue-visits/summary?asOf=2022-06-30")
+                .then().statusCode(200)
+                .body("overdue", equalTo(217))
+                .body("oldestDaysOverdue", equalTo(243))
+                .body("overdueRiskReviews", equalTo(151))
+                .body("byArea.size()", equalTo(3));
+        // The scrutiny token printed by `up` reads the same figures, without anyone's name.
+        String scrutiny = upOutput.lines().filter(l -> l.strip().startsWith("export SCRUTINY=")).findFirst().orElseThrow()
+                .strip().substring("export SCRUTINY=".length());
+        given().header("Authorization", "Bearer " + scrutiny)
+                .get(gateway + "/overdue-visits/summary?asOf=2022-06-30")
+                .then().statusCode(200).body("overdue", equalTo(217)).body("byManager", equalTo(null));
+        given().header("Authorization", "Bearer " + scrutiny)
+                .get(gateway + "/overdue-visits?asOf=2022-06-30")
+                .then().statusCode(403);
+
+        // Today's compliance scan ran after loading; its mails reach the mail sink.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (mails() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertTrue(mails() > 0, "notifications reached the mail sink");
+
+        Result status = oversight(60, "status");
+        assertEquals(0, status.status(), status.output());
+        assertTrue(status.output().contains("api-gateway"), status.output());
+
+        // A second `up` while one runs is refused, clearly.
+        Result again = oversight(60, "up");
+        assertEquals(1, again.status());
+        assertTrue(again.output().contains("already running"), again.output());
+
+        List<Long> pids = pids();
+        Result down = oversight(120, "down");
+        assertEquals(0, down.status(), down.output());
+        for (long pid : pids) {
+            assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "pid " + pid + " is still running");
+        }
+        List<String> leftovers = ProcessHandle.allProcesses()
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(HOME.toString()))
+                .toList();
+        assertEquals(List.of(), leftovers, "no process of the stack is left");
+        assertEquals(3, oversight(60, "status").status(), "status says it is not running");
+    }
+
+    private static long mails() throws IOException {
+        Path directory = HOME.resolve("mail");
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        try (var files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).count();
+        }
+    }
+
+    /** The launcher and every service JVM, from the state file `up` wrote. */
+    private static List<Long> pids() throws IOException {
+        Properties state = new Properties();
+        try (var reader = Files.newBufferedReader(HOME.resolve("run/state.properties"))) {
+            state.load(reader);
+        }
+        List<Long> pids = new ArrayList<>();
+        for (String key : state.stringPropertyNames()) {
+            if (key.equals("pid") || key.startsWith("child.")) {
+                pids.add(Long.parseLong(state.getProperty(key)));
+            }
+        }
+        assertEquals(5, pids.size(), "the launcher and four services: " + state);
+        return pids;
+    }
+
+    record Result(int status, String output) {
+    }
+
+    private static Result oversight(int timeoutSeconds, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(REPOSITORY.resolve("oversight").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(ENV);
+        Path output = Files.createTempFile("oversight", ".out");
+        builder.redirectOutput(output.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./oversight " + String.join(" ", args) + " did not finish in " + timeoutSeconds
+                    + " s: " + Files.readString(output));
+        }
+        String text = Files.readString(output);
+        Files.delete(output);
+        System.out.println("$ ./oversight " + String.join(" ", args) + "\n" + text);
+        return new Result(process.exitValue(), text);
+    }
+}

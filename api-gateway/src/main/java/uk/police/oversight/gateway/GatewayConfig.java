@@ -30,6 +30,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    TokenCache tokenCache();
+
     /** How often the merged OpenAPI document is rebuilt from the services' own. */
     @WithDefault("60s")
     Duration openapiRefresh();
@@ -42,6 +44,17 @@ public interface GatewayConfig {
         URI url();
 
         List<String> paths();
+    }
+
+    /** Verified tokens remembered at the edge (each service verifies every token again regardless). */
+    interface TokenCache {
+        /** How many tokens at most; 0 verifies every request afresh. */
+        @WithDefault("10000")
+        int size();
+
+        /** How long a verified token is trusted without a new check (never past its expiry). */
+        @WithDefault("60s")
+        Duration maxAge();
     }
 
     /** Requests allowed per client (token subject, or address when there is no valid token). */

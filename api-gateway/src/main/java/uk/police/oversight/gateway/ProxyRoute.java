@@ -24,6 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import uk.police.oversight.common.problem.Problem;
 import uk.police.oversight.common.problem.ProblemType;
+import uk.police.oversight.common.web.RequestIds;
 
 /**
  * The front door for `/api/v1/**`: checks the path, the body size, the bearer token (verified here, before any
@@ -54,6 +55,9 @@ public class ProxyRoute {
 
     @Inject
     EdgeResponses edge;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     private HttpProxy proxy;
 
@@ -93,6 +97,11 @@ public class ProxyRoute {
             return;
         }
         String token = authorization.substring(7).strip();
+        String known = verifiedTokens.subject(token, System.currentTimeMillis() / 1000);
+        if (known != null) {
+            limitedThen(request, "subject:" + known, () -> forward(context, request, target.get()));
+            return;
+        }
         vertx.<JsonWebToken>executeBlocking(() -> jwtParser.parse(token), false).onComplete(verified -> {
             if (verified.failed()) {
                 LOG.debugf("Refused a token: %s", verified.cause() instanceof ParseException ? verified.cause().getMessage() : verified.cause());
@@ -101,11 +110,14 @@ public class ProxyRoute {
                         Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
                 return;
             }
-            limitedThen(request, "subject:" + verified.result().getSubject(), () -> {
-                context.put(ROUTE_KEY, target.get());
-                proxy.handle(request);
-            });
+            verifiedTokens.remember(token, verified.result(), System.currentTimeMillis() / 1000);
+            limitedThen(request, "subject:" + verified.result().getSubject(), () -> forward(context, request, target.get()));
         });
+    }
+
+    private void forward(RoutingContext context, HttpServerRequest request, RouteTable.Target target) {
+        context.put(ROUTE_KEY, target);
+        proxy.handle(request);
     }
 
     /** Runs {@code next} if the client has requests left this minute, else answers 429 with Retry-After. */
@@ -187,6 +199,8 @@ public class ProxyRoute {
                         "The service behind this path is not answering; try again shortly", incoming)));
             }
             response.headers().remove("Server");
+            // The gateway's own X-Request-Id is on the answer already (the same id the upstream was given): one copy.
+            response.headers().remove(RequestIds.HEADER);
             return context.sendResponse();
         }
     }

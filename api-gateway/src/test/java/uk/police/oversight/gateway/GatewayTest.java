@@ -31,14 +31,16 @@ class GatewayTest {
 
     @Test
     void routesToTheOwningServiceAndPassesTheAnswerThrough() {
-        given().header("Authorization", token()).header("X-Request-Id", "req-kept-1").get("/api/v1/areas?x=1").then()
+        var answer = given().header("Authorization", token()).header("X-Request-Id", "req-kept-1").get("/api/v1/areas?x=1").then()
                 .statusCode(200)
                 .header("ETag", "\"7\"")
                 .header("X-Request-Id", "req-kept-1")
                 .body("uri", equalTo("/api/v1/areas?x=1"))
                 .body("requestId", equalTo("req-kept-1"))
                 .body("authorization", equalTo(true))
-                .body("forwardedFor", notNullValue());
+                .body("forwardedFor", notNullValue())
+                .extract();
+        assertEquals(List.of("req-kept-1"), answer.headers().getValues("X-Request-Id"), "one request id, not the upstream's too");
         given().header("Authorization", token()).get("/api/v1/visits").then().statusCode(200)
                 .header("X-Request-Id", notNullValue())
                 .body("uri", equalTo("/api/v1/visits"))

@@ -83,7 +83,10 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                 exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders().getFirst("X-Request-Id"),
                 exchange.getRequestHeaders().getFirst("Authorization") != null,
                 exchange.getRequestHeaders().getFirst("X-Forwarded-For"), body.length);
-        respond(exchange, 200, "application/json", echo, Map.of("ETag", "\"7\""));
+        // Like the real services, the stub answers with the request id it was given.
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+        respond(exchange, 200, "application/json", echo,
+                requestId == null ? Map.of("ETag", "\"7\"") : Map.of("ETag", "\"7\"", "X-Request-Id", requestId));
     }
 
     private static void respond(HttpExchange exchange, int status, String type, String body, Map<String, String> headers)

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import uk.police.oversight.local.demo.DemoForce;
 
@@ -19,7 +18,7 @@ final class DemoTokens {
     }
 
     static List<Token> all(LocalKeys keys) {
-        List<DemoForce.Staff> staff = DemoForce.generate(LocalDate.now()).staff();
+        List<DemoForce.Staff> staff = DemoForce.staffOnly();
         DemoForce.Staff manager = first(staff, "OFFENDER_MANAGER");
         DemoForce.Staff supervisor = first(staff, "SUPERVISOR");
         Duration hours = Duration.ofHours(8);
@@ -36,10 +35,10 @@ final class DemoTokens {
     }
 
     /** Writes the tokens as shell assignments, readable only by the owner. */
-    static Path write(Path home, LocalKeys keys) {
+    static Path write(Path home, List<Token> tokens) {
         Path file = home.resolve("demo-tokens.env");
         StringBuilder text = new StringBuilder("# Demo tokens, valid 8 hours: source this file\n");
-        for (Token token : all(keys)) {
+        for (Token token : tokens) {
             text.append("# ").append(token.who()).append('\n')
                     .append("export ").append(token.variable()).append('=').append(token.jwt()).append('\n');
         }

@@ -1,6 +1,7 @@
 package uk.police.oversight.local;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -122,9 +123,10 @@ public final class Oversight {
         }
         OUT.println("  data and logs         " + home);
         OUT.println();
-        Path tokens = DemoTokens.write(home, keys);
+        List<DemoTokens.Token> demoTokens = DemoTokens.all(keys);
+        Path tokens = DemoTokens.write(home, demoTokens);
         OUT.println("Tokens for the demo force, valid 8 hours (also in " + tokens + "; ./oversight token makes others):");
-        for (DemoTokens.Token token : DemoTokens.all(keys)) {
+        for (DemoTokens.Token token : demoTokens) {
             OUT.printf("  # %s%n  export %s=%s%n", token.who(), token.variable(), token.jwt());
         }
         OUT.println();
@@ -142,20 +144,49 @@ public final class Oversight {
         return 0;
     }
 
+    /**
+     * Loads the demo force unless it is there already. A load cut short (Ctrl-C) is finished on the next `up` (the
+     * batches are idempotent); a register holding other data (after `up --no-demo`) is left alone.
+     */
     private void loadDemo(String gateway, LocalKeys keys) {
         DemoLoader loader = new DemoLoader(gateway, keys.token("demo-loader", List.of("admin"), List.of(), Duration.ofHours(1)), OUT);
-        if (loader.registerHoldsOffenders()) {
-            OUT.println("==> The register already holds offenders: the demo force is not loaded again");
+        Path marker = home.resolve("demo-loaded");
+        if (Files.exists(marker)) {
+            OUT.println("==> The demo force is loaded already (" + read(marker) + ")");
         } else {
             LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
             DemoForce force = DemoForce.generate(today);
-            OUT.printf("==> Loading the demo force through the gateway: %d offenders, %d visits, %d staff%n",
-                    force.offenders().size(), force.visits().size(), force.staff().size());
+            boolean started = loader.holdsOffender(force.offenders().get(0).pncId());
+            if (!started && loader.registerHoldsOffenders()) {
+                OUT.println("==> The register holds other data, so the demo force is not loaded (start from an empty "
+                        + home + " to see it)");
+                return;
+            }
+            OUT.printf("==> %s the demo force through the gateway: %d offenders, %d visits, %d staff%n",
+                    started ? "Finishing the interrupted load of" : "Loading", force.offenders().size(), force.visits().size(),
+                    force.staff().size());
             loader.load(force);
+            write(marker, "on " + today);
         }
         DemoLoader.Figures figures = loader.figures();
         OUT.printf("==> As of %s: %d in scope, %d overdue a visit (the oldest %d days), %d overdue a risk review%n",
                 figures.asOf(), figures.inScope(), figures.overdue(), figures.oldestDaysOverdue(), figures.overdueRiskReviews());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** `./oversight status`: what runs, and whether each service is ready. Exit 0 when running, 3 when not. */

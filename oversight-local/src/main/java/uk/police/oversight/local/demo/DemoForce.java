@@ -85,7 +85,13 @@ public final class DemoForce {
     private final List<Staff> staff = new ArrayList<>();
     private final List<Offender> offenders = new ArrayList<>();
     private final List<Visit> visits = new ArrayList<>();
-    private final Random random = new Random(20_220_630L);
+    private static final long SEED = 20_220_630L;
+    /**
+     * Where the generator draws from: the force's one sequence while it decides who is who, then, in {@link #build},
+     * one sequence per offender for their record up to AS_OF (so that it is the same whatever day the force is
+     * generated) and another for what happened after.
+     */
+    private Random random = new Random(SEED);
     private final LocalDate today;
     private final LocalDate latest;
 
@@ -104,6 +110,13 @@ public final class DemoForce {
         force.generateStaff();
         force.generateOffenders();
         return force;
+    }
+
+    /** The demo force's staff alone (the same as in every generated force), without generating the rest. */
+    public static List<Staff> staffOnly() {
+        DemoForce force = new DemoForce(AS_OF.plusYears(2));
+        force.generateStaff();
+        return force.staff();
     }
 
     public List<Area> areas() {
@@ -292,6 +305,18 @@ public final class DemoForce {
             case "MEDIUM" -> 6;
             default -> 12;
         };
+        random = new Random(SEED * 1_000_003L + d.index);
+        String first = pick(FIRST_NAMES);
+        String last = pick(LAST_NAMES);
+        String[] towns = TOWNS.get(d.area);
+        Address address = new Address((1 + random.nextInt(180)) + " " + pick(STREETS), towns[random.nextInt(towns.length)],
+                POSTCODE.get(d.area) + (1 + random.nextInt(40)) + " " + (1 + random.nextInt(9))
+                        + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26)));
+        LocalDate dateOfBirth = randomDate(LocalDate.of(1948, 1, 1), LocalDate.of(2002, 12, 31));
+        int mappaCategory = random.nextInt(100) < 72 ? 1 : random.nextInt(100) < 95 ? 2 : 3;
+        int mappaLevel = d.risk.equals("VERY_HIGH") ? 2 + random.nextInt(2) : random.nextInt(100) < 92 ? 1 : 2;
+        int notificationYears = random.nextInt(100) < 35 ? 10 + random.nextInt(6) : 0;
+
         LocalDate registeredOn;
         LocalDate statusSince;
         LocalDate lastAtAsOf = null;
@@ -374,7 +399,13 @@ public final class DemoForce {
             own.add(visit(d, attempt, "HOME_VISIT", "NO_ACCESS"));
         }
 
+        LocalDate lastRiskAssessmentOn = null;
+        if (d.staleReview) {
+            lastRiskAssessmentOn = randomDate(max(registeredOn, LocalDate.of(2019, 1, 1)), LocalDate.of(2021, 5, 31));
+        }
+
         // Visits after AS_OF, up to today: in custody and the like stopped being visited when they left.
+        random = new Random(SEED * 7_000_003L + d.index);
         LocalDate visitedUntil = d.status.equals("IN_COMMUNITY") ? latest : statusSince;
         LocalDate start = d.registeredLater ? registeredOn.plusDays(3 + random.nextInt(20))
                 : max(AS_OF.plusDays(1 + random.nextInt(40)), lastAtAsOf == null ? AS_OF.plusDays(1)
@@ -396,28 +427,12 @@ public final class DemoForce {
         }
         visits.addAll(own);
 
-        LocalDate lastRiskAssessmentOn;
-        if (d.staleReview) {
-            LocalDate from = max(registeredOn, LocalDate.of(2019, 1, 1));
-            LocalDate to = LocalDate.of(2021, 5, 31);
-            lastRiskAssessmentOn = from.isAfter(to) ? null : randomDate(from, to);
-        } else {
+        if (!d.staleReview) {
+            // Reviewed within the last year: due again after today (and so after AS_OF too).
             lastRiskAssessmentOn = randomDate(max(registeredOn, latest.minusDays(330)), latest);
         }
-        if (d.staleReview && lastRiskAssessmentOn == null) {
-            throw new IllegalStateException("A stale review needs an assessment before 2021-06");
-        }
-
-        String first = pick(FIRST_NAMES);
-        String last = pick(LAST_NAMES);
-        String[] towns = TOWNS.get(d.area);
-        Address address = new Address((1 + random.nextInt(180)) + " " + pick(STREETS), towns[random.nextInt(towns.length)],
-                POSTCODE.get(d.area) + (1 + random.nextInt(40)) + " " + (1 + random.nextInt(9))
-                        + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26)));
-        LocalDate dateOfBirth = randomDate(LocalDate.of(1948, 1, 1), LocalDate.of(2002, 12, 31));
-        int mappaCategory = random.nextInt(100) < 72 ? 1 : random.nextInt(100) < 95 ? 2 : 3;
-        int mappaLevel = d.risk.equals("VERY_HIGH") ? 2 + random.nextInt(2) : random.nextInt(100) < 92 ? 1 : 2;
-        LocalDate notificationEndsOn = random.nextInt(100) < 35 ? registeredOn.plusYears(10 + random.nextInt(6)) : null;
+        // Notification for a fixed term: those whose term ended by next year would no longer be on the register.
+        LocalDate notificationEndsOn = notificationYears > 0 ? registeredOn.plusYears(notificationYears) : null;
         if (notificationEndsOn != null && !notificationEndsOn.isAfter(today.plusYears(1))) {
             notificationEndsOn = null;
         }

@@ -51,6 +51,15 @@ public final class DemoLoader {
         return send("GET", "/offenders?size=1", null, 200).getJsonNumber("totalItems").longValue() > 0;
     }
 
+    /** True when the register holds an offender with this PNC id. */
+    public boolean holdsOffender(String pncId) {
+        HttpResponse<String> response = exchange("GET", "/offenders/by-pnc/" + pncId.replace("/", ""), null);
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+            throw new IllegalStateException("GET /offenders/by-pnc answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.statusCode() == 200;
+    }
+
     /** Loads everything, runs today's compliance scan and digests, and answers the figures as of 2022-06-30. */
     public Figures load(DemoForce force) {
         for (DemoForce.Area area : force.areas()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,6 +33,29 @@ class DemoForceTest {
         assertEquals(one.offenders(), two.offenders());
         assertEquals(one.visits(), two.visits());
         assertEquals(one.staff(), two.staff());
+        assertEquals(DemoForce.staffOnly(), one.staff(), "the tokens printed by up name the same people");
+    }
+
+    @Test
+    void theRecordsUpTo2022_06_30AreTheSameWhateverDayTheForceIsGenerated() {
+        DemoForce one = DemoForce.generate(TODAY);
+        DemoForce other = DemoForce.generate(LocalDate.of(2028, 3, 15));
+        assertEquals(one.staff(), other.staff());
+        assertEquals(one.visits().stream().filter(v -> !v.visitDate().isAfter(DemoForce.AS_OF)).toList(),
+                other.visits().stream().filter(v -> !v.visitDate().isAfter(DemoForce.AS_OF)).toList());
+        for (int i = 0; i < one.offenders().size(); i++) {
+            DemoForce.Offender a = one.offenders().get(i);
+            DemoForce.Offender b = other.offenders().get(i);
+            assertEquals(List.of(a.pncId(), a.firstName(), a.lastName(), a.dateOfBirth(), a.address(), a.riskLevel(),
+                    a.managementMode(), a.status(), a.areaCode(), a.managerStaffNumber(), a.mappaCategory(), a.mappaLevel()),
+                    List.of(b.pncId(), b.firstName(), b.lastName(), b.dateOfBirth(), b.address(), b.riskLevel(),
+                            b.managementMode(), b.status(), b.areaCode(), b.managerStaffNumber(), b.mappaCategory(),
+                            b.mappaLevel()));
+            if (!a.registeredOn().isAfter(DemoForce.AS_OF) && a.status().equals("IN_COMMUNITY")) {
+                assertEquals(a.registeredOn(), b.registeredOn());
+                assertEquals(a.statusSince(), b.statusSince());
+            }
+        }
     }
 
     @Test

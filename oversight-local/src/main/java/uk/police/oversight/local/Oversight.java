@@ -198,7 +198,7 @@ public final class Oversight {
         }
         OUT.println("Running (pid " + state.pid() + ", since " + state.startedAt() + ")");
         state.ports().forEach((name, port) -> OUT.printf("  %-21s http://localhost:%d   %s%n", name, port,
-                RunState.ready(port) ? "ready" : "not ready"));
+                ServiceProcess.answersReady(port) ? "ready" : "not ready"));
         OUT.println("  data and logs         " + home);
         return 0;
     }

@@ -78,6 +78,11 @@ final class ServiceProcess {
 
     /** True once the service answers its readiness check with 200. */
     boolean ready() {
+        return answersReady(port);
+    }
+
+    /** True when whatever listens on this local port answers a Quarkus readiness check with 200. */
+    static boolean answersReady(int port) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build();

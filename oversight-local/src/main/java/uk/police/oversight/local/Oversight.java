@@ -210,6 +210,13 @@ public final class Oversight {
             OUT.println("Not running.");
             return 0;
         }
+        if (!state.alive()) {
+            boolean clean = state.stop(Duration.ZERO);
+            RunState.clear(home);
+            OUT.println("Not running; cleared the state file left by pid " + state.pid()
+                    + (clean ? "." : ", and stopped the service JVMs it had left running."));
+            return 0;
+        }
         OUT.println("Stopping pid " + state.pid() + "…");
         boolean clean = state.stop(Duration.ofSeconds(90));
         RunState.clear(home);

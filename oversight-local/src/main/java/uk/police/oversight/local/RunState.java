@@ -94,7 +94,16 @@ record RunState(long pid, Instant startedAt, Map<String, Integer> ports, Map<Str
     }
 
     boolean alive() {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return launcher().isPresent();
+    }
+
+    /**
+     * The launcher, if it still runs: a pid the system has since given to another program (after a crash left the
+     * state file behind) is not it, and is never signalled.
+     */
+    private Optional<ProcessHandle> launcher() {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(Oversight.class.getName()));
     }
 
     /**
@@ -103,8 +112,8 @@ record RunState(long pid, Instant startedAt, Map<String, Integer> ports, Map<Str
      */
     boolean stop(Duration grace) {
         boolean clean = true;
-        Optional<ProcessHandle> launcher = ProcessHandle.of(pid);
-        if (launcher.isPresent() && launcher.get().isAlive()) {
+        Optional<ProcessHandle> launcher = launcher();
+        if (launcher.isPresent()) {
             launcher.get().destroy();
             clean = waitFor(launcher.get(), grace);
         }

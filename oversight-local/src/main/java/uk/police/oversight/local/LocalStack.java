@@ -117,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
             step("Starting " + service.name() + " on port " + service.port() + " (log: " + service.log() + ")");
             service.start(jvm);
         }
-        awaitReady(Duration.ofSeconds(180));
+        awaitReady(services, Duration.ofSeconds(180));
     }
 
     private List<String> jvmOptions() {
@@ -135,16 +135,7 @@ public final class LocalStack implements AutoCloseable {
         service.stop(Duration.ofSeconds(15));
         long started = System.nanoTime();
         service.start(jvmOptions());
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (!service.ready()) {
-            if (!service.alive()) {
-                throw new IllegalStateException(name + " stopped while starting; see " + service.log());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " not ready after 120 s");
-            }
-            sleep(20);
-        }
+        awaitReady(List.of(service), Duration.ofSeconds(120));
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
@@ -217,9 +208,9 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    private void awaitReady(List<ServiceProcess> these, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        List<ServiceProcess> waiting = new ArrayList<>(services);
+        List<ServiceProcess> waiting = new ArrayList<>(these);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.alive()) {
@@ -234,7 +225,7 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("Not ready after " + timeout.toSeconds() + " s: "
                         + waiting.stream().map(ServiceProcess::name).toList());
             }
-            sleep(250);
+            sleep(50);
         }
     }
 
@@ -324,6 +315,17 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("port " + port + " (" + what + ") is already in use; stop whatever uses it, "
                     + "or choose another port with that variable (see the README)");
         }
+    }
+
+    /** Every variable that sets a port of the local stack. */
+    public static final List<String> PORT_VARIABLES = List.of("GATEWAY_HTTP_PORT", "OFFENDER_HTTP_PORT", "VISITS_HTTP_PORT",
+            "NOTIFY_HTTP_PORT", "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT");
+
+    /** Each of {@link #PORT_VARIABLES} set to a free port: a stack that runs beside others (tests, benchmarks). */
+    public static Map<String, String> freePorts() {
+        Map<String, String> env = new LinkedHashMap<>();
+        PORT_VARIABLES.forEach(variable -> env.put(variable, Integer.toString(freePort())));
+        return env;
     }
 
     /**

@@ -36,10 +36,7 @@ class OversightUpIT {
     static void up() throws Exception {
         ENV.put("OVERSIGHT_HOME", HOME.toString());
         ENV.put("OVERSIGHT_SKIP_BUILD", "true");
-        for (String port : List.of("GATEWAY_HTTP_PORT", "OFFENDER_HTTP_PORT", "VISITS_HTTP_PORT", "NOTIFY_HTTP_PORT",
-                "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT")) {
-            ENV.put(port, Integer.toString(LocalStack.freePort()));
-        }
+        ENV.putAll(LocalStack.freePorts());
         Result up = oversight(600, "up", "--detach");
         upOutput = up.output();
         assertEquals(0, up.status(), up.output());

@@ -34,17 +34,11 @@ final class SystemStack {
         if (stack == null) {
             Path repository = Path.of(System.getProperty("oversight.repository", "..")).toAbsolutePath().normalize();
             Path home = repository.resolve("system-tests/target/stack-" + UUID.randomUUID());
-            Map<String, String> env = Map.ofEntries(Map.entry("GATEWAY_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                    Map.entry("GATEWAY_RATE_LIMIT_PER_MINUTE", "100000"), Map.entry("GATEWAY_RATE_LIMIT_BURST", "10000"),
-                    Map.entry("OVERSIGHT_PG_PORT", Integer.toString(LocalStack.freePort())),
-                    Map.entry("OVERSIGHT_AMQP_PORT", Integer.toString(LocalStack.freePort())),
-                    Map.entry("OFFENDER_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                    Map.entry("VISITS_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                    Map.entry("NOTIFY_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                    Map.entry("OVERSIGHT_SMTP_PORT", Integer.toString(LocalStack.freePort())),
-                    Map.entry("OVERSIGHT_MAIL_PORT", Integer.toString(LocalStack.freePort())),
-                    Map.entry("COMPLIANCE_SCAN_CRON", "off"),
-                    Map.entry("DIGEST_CRON", "off"));
+            Map<String, String> env = LocalStack.freePorts();
+            env.put("GATEWAY_RATE_LIMIT_PER_MINUTE", "100000");
+            env.put("GATEWAY_RATE_LIMIT_BURST", "10000");
+            env.put("COMPLIANCE_SCAN_CRON", "off");
+            env.put("DIGEST_CRON", "off");
             stack = LocalStack.start(new LocalStack.Options(repository, home, env, false, System.out));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }

@@ -51,17 +51,12 @@ class GatewayBenchmark {
         Path repository = Path.of(System.getProperty("oversight.repository", "..")).toAbsolutePath().normalize();
         Path home = repository.resolve("system-tests/target/benchmark-gateway-" + UUID.randomUUID());
         int nginxPort = LocalStack.freePort();
-        Map<String, String> env = Map.ofEntries(Map.entry("GATEWAY_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                // The limiter stays on (its cost is part of the gateway's) but high enough never to refuse the load.
-                Map.entry("GATEWAY_RATE_LIMIT_PER_MINUTE", "100000000"), Map.entry("GATEWAY_RATE_LIMIT_BURST", "10000000"),
-                Map.entry("OVERSIGHT_PG_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("OVERSIGHT_AMQP_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("OFFENDER_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("VISITS_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("NOTIFY_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("OVERSIGHT_SMTP_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("OVERSIGHT_MAIL_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("COMPLIANCE_SCAN_CRON", "off"), Map.entry("DIGEST_CRON", "off"));
+        Map<String, String> env = LocalStack.freePorts();
+        // The limiter stays on (its cost is part of the gateway's) but high enough never to refuse the load.
+        env.put("GATEWAY_RATE_LIMIT_PER_MINUTE", "100000000");
+        env.put("GATEWAY_RATE_LIMIT_BURST", "10000000");
+        env.put("COMPLIANCE_SCAN_CRON", "off");
+        env.put("DIGEST_CRON", "off");
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(repository, home, env, false, System.out))) {
             String admin = "Bearer " + stack.keys().token("benchmark-admin", List.of("admin"), List.of(), Duration.ofHours(2));
             String manager = "Bearer " + stack.keys().token("benchmark-manager", List.of("offender-manager"), List.of("BEN"),

@@ -49,18 +49,11 @@ class OverdueBenchmark {
     @Test
     void overdueQueriesAtNationalScale() throws Exception {
         Path repository = Path.of(System.getProperty("oversight.repository", "..")).toAbsolutePath().normalize();
-        Map<String, String> env = Map.ofEntries(Map.entry("GATEWAY_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("OVERSIGHT_PG_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("OVERSIGHT_AMQP_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("OFFENDER_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("VISITS_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("NOTIFY_HTTP_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("OVERSIGHT_SMTP_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("OVERSIGHT_MAIL_PORT", Integer.toString(LocalStack.freePort())),
-                Map.entry("COMPLIANCE_SCAN_CRON", "off"),
-                Map.entry("DIGEST_CRON", "off"),
-                Map.entry("OVERSIGHT_PG_SETTINGS", "shared_preload_libraries=pg_stat_statements,auto_explain;"
-                        + "pg_stat_statements.track=all;logging_collector=on;log_directory=pglog;log_filename=postgresql.log"));
+        Map<String, String> env = LocalStack.freePorts();
+        env.put("COMPLIANCE_SCAN_CRON", "off");
+        env.put("DIGEST_CRON", "off");
+        env.put("OVERSIGHT_PG_SETTINGS", "shared_preload_libraries=pg_stat_statements,auto_explain;"
+                + "pg_stat_statements.track=all;logging_collector=on;log_directory=pglog;log_filename=postgresql.log");
         Path home = repository.resolve("system-tests/target/benchmark-" + UUID.randomUUID());
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(repository, home, env, false, System.out));
                 Connection db = DriverManager.getConnection(stack.jdbcUrl("visits"), "postgres", "")) {

@@ -33,11 +33,7 @@ class StartupMemoryBenchmark {
     void eachServiceStartsAndIdles() throws Exception {
         Path repository = Path.of(System.getProperty("oversight.repository", "..")).toAbsolutePath().normalize();
         Path home = repository.resolve("system-tests/target/benchmark-startup-" + UUID.randomUUID());
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String port : List.of("GATEWAY_HTTP_PORT", "OFFENDER_HTTP_PORT", "VISITS_HTTP_PORT", "NOTIFY_HTTP_PORT",
-                "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT")) {
-            env.put(port, Integer.toString(LocalStack.freePort()));
-        }
+        Map<String, String> env = LocalStack.freePorts();
         Map<String, List<Double>> startedIn = new LinkedHashMap<>();
         Map<String, List<Long>> rssMb = new LinkedHashMap<>();
         Map<String, List<Double>> alone = new LinkedHashMap<>();

@@ -28,6 +28,17 @@ public interface GatewayConfig {
     @WithDefault("2097152")
     long maxBodySize();
 
+    /**
+     * The longest request target (path and query) accepted, in characters (414 beyond). The services read request
+     * lines of up to 16 KB, so the gateway refuses longer ones itself, with a problem, instead of passing them on.
+     */
+    @WithDefault("8192")
+    int maxUriLength();
+
+    /** The most header bytes (names and values) a request may carry (431 beyond). */
+    @WithDefault("16384")
+    int maxHeaderBytes();
+
     RateLimit rateLimit();
 
     TokenCache tokenCache();

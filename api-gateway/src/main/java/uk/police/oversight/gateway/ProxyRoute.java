@@ -78,6 +78,9 @@ public class ProxyRoute {
         HttpServerRequest request = context.request();
         request.pause();
         String path = request.path();
+        if (!sizesAcceptable(request)) {
+            return;
+        }
         if (!context.normalizedPath().equals(path) || path.contains("%2f") || path.contains("%2F") || path.contains("..")) {
             edge.send(request, ProblemType.BAD_REQUEST, "The path must be plain: no dot segments or encoded slashes", Map.of());
             return;
@@ -129,6 +132,25 @@ public class ProxyRoute {
             return;
         }
         next.run();
+    }
+
+    /** 414 for a request target over the limit, 431 for headers over theirs: problems, like every other refusal. */
+    private boolean sizesAcceptable(HttpServerRequest request) {
+        if (request.uri().length() > config.maxUriLength()) {
+            edge.send(request, ProblemType.URI_TOO_LONG, "The path and query are longer than the " + config.maxUriLength()
+                    + " characters the API accepts", Map.of());
+            return false;
+        }
+        long headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headerBytes > config.maxHeaderBytes()) {
+            edge.send(request, ProblemType.HEADERS_TOO_LARGE, "The request headers are larger than the " + config.maxHeaderBytes()
+                    + " bytes the API accepts", Map.of());
+            return false;
+        }
+        return true;
     }
 
     /** 413 for a declared body over the limit; 411 for a body of unknown length (so the limit can hold). */

@@ -104,6 +104,16 @@ class GatewayTest {
     }
 
     @Test
+    void overlongRequestTargetsAndHeadersAreProblemsNotBareProtocolErrors() {
+        given().header("Authorization", token()).queryParam("q", "x".repeat(9_000)).get("/api/v1/offenders")
+                .then().statusCode(414).contentType("application/problem+json").body("status", equalTo(414));
+        given().header("Authorization", token()).header("X-Padding", "p".repeat(20_000)).get("/api/v1/offenders")
+                .then().statusCode(431).contentType("application/problem+json").body("status", equalTo(431));
+        given().header("Authorization", token()).queryParam("q", "x".repeat(3_000)).get("/api/v1/offenders")
+                .then().statusCode(200);
+    }
+
+    @Test
     void eachClientIsRateLimitedWithRetryAfter() {
         String client = token();
         Response last = null;

@@ -20,10 +20,19 @@ public final class LocalPostgres implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final Path dataDirectory;
+    private final Path binariesDirectory;
+    private final boolean persistent;
+    private final Map<String, String> settings;
+    private EmbeddedPostgres server;
+    private int port;
 
-    private LocalPostgres(EmbeddedPostgres server) {
-        this.server = server;
+    private LocalPostgres(Path dataDirectory, Path binariesDirectory, int port, boolean persistent, Map<String, String> settings) {
+        this.dataDirectory = dataDirectory;
+        this.binariesDirectory = binariesDirectory;
+        this.port = port;
+        this.persistent = persistent;
+        this.settings = Map.copyOf(settings);
     }
 
     /**
@@ -37,12 +46,19 @@ public final class LocalPostgres implements AutoCloseable {
     /** As {@link #start(Path, Path, int, boolean)}, with extra server settings (e.g. shared_preload_libraries). */
     public static LocalPostgres start(Path dataDirectory, Path binariesDirectory, int port, boolean persistent,
             Map<String, String> settings) {
+        LocalPostgres postgres = new LocalPostgres(dataDirectory, binariesDirectory, port, persistent, settings);
+        postgres.startServer();
+        return postgres;
+    }
+
+    private void startServer() {
         try {
             Files.createDirectories(dataDirectory);
             Files.createDirectories(binariesDirectory);
+            // The data directory is never wiped by zonky, so that a restart keeps the data; close() wipes a throwaway one.
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(!persistent)
+                    .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binariesDirectory.toFile())
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "localhost")
@@ -57,10 +73,26 @@ public final class LocalPostgres implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new LocalPostgres(builder.start());
+            server = builder.start();
+            port = server.getPort();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /**
+     * Stops the server (a fast shutdown: open sessions are ended, committed data is kept), leaves it down for
+     * {@code down}, and starts it again on the same port with the same data: what a database restart or fail-over
+     * looks like to the services.
+     */
+    public void restart(java.time.Duration down) {
+        stopServer();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        startServer();
     }
 
     /** Creates the database if it does not exist yet. */
@@ -85,7 +117,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -102,10 +134,26 @@ public final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        stopServer();
+        if (!persistent && Files.exists(dataDirectory)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dataDirectory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not remove the throwaway data directory " + dataDirectory, e);
+            }
+        }
+    }
+
+    private void stopServer() {
+        if (server == null) {
+            return;
+        }
         try {
             server.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            server = null;
         }
     }
 }

@@ -129,14 +129,53 @@ public final class LocalStack implements AutoCloseable {
      * Stops one service and starts it again while the rest keep running, as a rolling restart would; answers how
      * long it took from starting the JVM to the service answering ready. (Benchmarks and fault tests.)
      */
-    public java.time.Duration restart(String name) {
-        ServiceProcess service = services.stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
-        service.stop(Duration.ofSeconds(15));
+    public Duration restart(String name) {
+        service(name).stop(Duration.ofSeconds(15));
+        return start(name);
+    }
+
+    /** Kills one service at once (SIGKILL), as a crash or an evicted pod would: no graceful shutdown. */
+    public void kill(String name) {
+        service(name).kill();
+    }
+
+    /** Stops one service gracefully (SIGTERM), leaving the rest running. */
+    public void stop(String name) {
+        service(name).stop(Duration.ofSeconds(15));
+    }
+
+    /** Starts a stopped or killed service again and waits until it is ready; answers how long that took. */
+    public Duration start(String name) {
+        ServiceProcess service = service(name);
+        if (service.alive()) {
+            throw new IllegalStateException(name + " is running");
+        }
         long started = System.nanoTime();
         service.start(jvmOptions());
         awaitReady(List.of(service), Duration.ofSeconds(120));
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** True while the service's JVM runs and it answers ready. */
+    public boolean ready(String name) {
+        ServiceProcess service = service(name);
+        return service.alive() && service.ready();
+    }
+
+    /**
+     * Restarts the embedded PostgreSQL under the running services: a fast shutdown (their sessions are cut), down for
+     * {@code down}, then up again on the same port with the same data. The services are not told.
+     */
+    public void restartDatabase(Duration down) {
+        if (postgres == null) {
+            throw new IllegalStateException("No embedded PostgreSQL is running");
+        }
+        postgres.restart(down);
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
     }
 
     /** Points notification-service at the force's SMTP relay when SMTP_HOST is set, else at the embedded mail sink. */

@@ -95,6 +95,18 @@ final class ServiceProcess {
         }
     }
 
+    /** Kills the JVM at once (SIGKILL) and waits until it is gone. */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the service to stop (SIGTERM), and kills it if it has not stopped within the grace period. */
     void stop(Duration grace) {
         if (process == null || !process.isAlive()) {

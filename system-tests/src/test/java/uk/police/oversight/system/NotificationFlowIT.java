@@ -18,9 +18,7 @@ class NotificationFlowIT {
     void anOverdueVeryHighRiskOffenderReachesTheManagerAndTheSupervisors() {
         String[] world = World.areaWithManager("NTF");
         String area = world[0];
-        String supervisorEmail = "supervisor." + area.toLowerCase() + "@force.example";
-        SystemStack.admin().body(Map.of("staffNumber", "SUP-" + area, "name", "DS " + area, "email", supervisorEmail,
-                "role", "SUPERVISOR", "areaCode", area)).post(SystemStack.offenderApi() + "/staff").then().statusCode(201);
+        String supervisorEmail = World.supervisor(area);
         List<Map<String, Object>> items = World.offenders(area, world[1], 1);
         items.get(0).put("riskLevel", "VERY_HIGH");
         items.get(0).put("registeredOn", "2015-01-01");

@@ -26,6 +26,14 @@ final class World {
         return new String[] {area, staffNumber};
     }
 
+    /** A supervisor for the area, through the gateway; returns their email address. */
+    static String supervisor(String area) {
+        String email = "supervisor." + area.toLowerCase() + "@force.example";
+        SystemStack.admin().body(Map.of("staffNumber", "SUP-" + area, "name", "DS " + area, "email", email,
+                "role", "SUPERVISOR", "areaCode", area)).post(SystemStack.api() + "/staff").then().statusCode(201);
+        return email;
+    }
+
     /** Batch items for {@code count} new offenders in the area, managed by the staff number. */
     static List<Map<String, Object>> offenders(String area, String staffNumber, int count) {
         List<Map<String, Object>> items = new ArrayList<>();

@@ -66,6 +66,9 @@ public final class JsonProblems {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
+        if (e instanceof uk.police.oversight.common.input.StrictJson.RefusedValue refused) {
+            return refused.reason();
+        }
         if (e instanceof InvalidFormatException format) {
             return "has an invalid value '" + abbreviate(String.valueOf(format.getValue())) + "': " + expectation(format.getTargetType());
         }

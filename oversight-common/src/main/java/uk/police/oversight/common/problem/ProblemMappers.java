@@ -34,6 +34,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
     private static final java.util.Set<String> RETRYABLE = java.util.Set.of("40001", "40P01");
+    /** The database went away or is not taking connections: shutting down, restarting, or too many clients. */
+    private static final java.util.Set<String> DATABASE_AWAY = java.util.Set.of("57P01", "57P02", "57P03", "53300");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -66,6 +68,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request) {
         return unreadableJson(e, request);
+    }
+
+    /** Jackson's "cannot build this type" (Quarkus would answer a bare 500): a problem like any other failure. */
+    @ServerExceptionMapper
+    public Response invalidDefinition(com.fasterxml.jackson.databind.exc.InvalidDefinitionException e, HttpServerRequest request) {
+        return unexpected(e, request);
     }
 
     @ServerExceptionMapper
@@ -125,6 +133,14 @@ public class ProblemMappers {
         if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
             // A concurrent request created the same thing first; the client's retry will see it.
             return respond(ProblemType.CONFLICT, "The record conflicts with one created at the same moment; retry", request);
+        }
+        if (JsonProblems.causeOf(e, org.hibernate.exception.JDBCConnectionException.class) != null
+                || sql != null && sql.getSQLState() != null && (sql.getSQLState().startsWith("08") || DATABASE_AWAY.contains(sql.getSQLState()))) {
+            // A database restart or fail-over: the pool reconnects by itself; the client's retry will be served.
+            LOG.warnf("Database unavailable for %s %s: %s", request == null ? "?" : request.method(), request == null ? "?" : request.path(),
+                    sql == null ? e.toString() : sql.getMessage());
+            return respond(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable for a moment; retry", List.of(),
+                    Map.of("Retry-After", "2"), request);
         }
         if (sql != null && RETRYABLE.contains(sql.getSQLState())) {
             return respond(ProblemType.SERVICE_UNAVAILABLE, "A concurrent change got in the way; retry", List.of(),

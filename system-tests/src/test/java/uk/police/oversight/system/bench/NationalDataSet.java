@@ -40,8 +40,17 @@ final class NationalDataSet {
                     """);
             sql.execute("update offender_projection set last_risk_assessment_on = null where last_risk_assessment_on > date '2024-12-31'");
             sql.execute("update offender_projection set status_since = registered_on where status_since > date '2024-12-31'");
-            // About 14 visits each: mostly completed home visits roughly on each offender's cadence, some no-access,
-            // some other contacts and cancellations.
+        }
+        visits(connection);
+    }
+
+    /**
+     * About 14 visits for each offender of visit-scheduler's projection, on their risk level's cadence from their
+     * registration (to 2024), some no-access, some other contacts and cancellations; about 1,000,000 for 70,000. Seeded
+     * by the caller (select setseed) for a repeatable set.
+     */
+    static void visits(Connection connection) throws SQLException {
+        try (Statement sql = connection.createStatement()) {
             sql.execute("""
                     insert into visit (id, offender_id, visit_date, type, outcome, announced, recorded_by, recorded_at)
                     select md5(o.offender_id::text || k)::uuid, o.offender_id,

@@ -1,0 +1,72 @@
+package uk.police.oversight.common.input;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import uk.police.oversight.common.problem.FieldError;
+import uk.police.oversight.common.problem.ProblemResponses;
+import uk.police.oversight.common.problem.ProblemType;
+import uk.police.oversight.common.web.RequestIds;
+
+/**
+ * Applies {@link InputRules} to path and query parameters, before any resource sees them: a NUL character anywhere
+ * is a 400 naming the parameter, and a date parameter is read as YYYY-MM-DD only.
+ */
+@Provider
+public class ParameterRules implements ParamConverterProvider {
+
+    @ServerRequestFilter(preMatching = true)
+    public Response refuseUnstorableText(ContainerRequestContext context, HttpServerRequest request) {
+        UriInfo uri = context.getUriInfo();
+        if (InputRules.textProblem(uri.getPath(true)) != null) {
+            return refuse("path", InputRules.textProblem(uri.getPath(true)), request);
+        }
+        for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters(true).entrySet()) {
+            String nameProblem = InputRules.textProblem(parameter.getKey());
+            if (nameProblem != null) {
+                return refuse("query", nameProblem, request);
+            }
+            for (String value : parameter.getValue()) {
+                String problem = InputRules.textProblem(value);
+                if (problem != null) {
+                    return refuse(parameter.getKey(), problem, request);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Response refuse(String parameter, String problem, HttpServerRequest request) {
+        return ProblemResponses.of(ProblemType.BAD_REQUEST, "A parameter " + problem, List.of(new FieldError(parameter, problem)),
+                Map.of(), request == null ? null : request.path(), RequestIds.of(request));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (rawType != LocalDate.class) {
+            return null;
+        }
+        return (ParamConverter<T>) new ParamConverter<LocalDate>() {
+            @Override
+            public LocalDate fromString(String value) {
+                return value == null ? null : InputRules.date(value);
+            }
+
+            @Override
+            public String toString(LocalDate value) {
+                return value == null ? null : value.toString();
+            }
+        };
+    }
+}

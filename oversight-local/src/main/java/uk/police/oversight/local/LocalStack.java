@@ -102,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
         gateway.put("VISITS_SERVICE_URL", url("visit-scheduler"));
         gateway.put("NOTIFY_SERVICE_URL", url("notification-service"));
         for (String key : List.of("GATEWAY_RATE_LIMIT_PER_MINUTE", "GATEWAY_RATE_LIMIT_BURST", "GATEWAY_RATE_LIMIT_ENABLED",
-                "GATEWAY_CORS_ENABLED", "GATEWAY_CORS_ORIGINS", "GATEWAY_MAX_BODY_BYTES")) {
+                "GATEWAY_CORS_ENABLED", "GATEWAY_CORS_ORIGINS", "GATEWAY_MAX_BODY_BYTES", "GATEWAY_MAX_URI_LENGTH", "GATEWAY_MAX_HEADER_BYTES")) {
             passThrough(gateway, key);
         }
 

@@ -107,7 +107,8 @@ class BadInputTest extends ApiTest {
     @ParameterizedTest(name = "{0} -> {5}")
     @MethodSource("badRequests")
     void answersWithTheRightProblem(String name, String method, String path, String contentType, String body, int status, String field) {
-        var request = given().header("Authorization", EVERY_ROLE);
+        // Paths that carry their own percent-encoding (%00) are sent as written, not encoded again.
+        var request = given().urlEncodingEnabled(!path.contains("%00")).header("Authorization", EVERY_ROLE);
         if (path.contains("justify=long")) {
             request.header("X-Justification", "x".repeat(600));
         }

@@ -100,6 +100,14 @@ public final class LocalBroker implements AutoCloseable {
         return binding == null ? -1 : binding.getMessageCount();
     }
 
+    /** A queue's state in a line, for diagnosing a test: waiting, in delivery, scheduled for redelivery, consumers. */
+    public String describe(String queue) {
+        var found = server.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return found == null ? queue + ": no such queue" : String.format("%s: %d messages, %d in delivery, %d scheduled, %d consumers, %d added",
+                queue, found.getMessageCount(), found.getDeliveringCount(), found.getScheduledCount(), found.getConsumerCount(),
+                found.getMessagesAdded());
+    }
+
     @Override
     public void close() {
         try {

@@ -303,6 +303,11 @@ public final class LocalStack implements AutoCloseable {
         return services.stream().map(ServiceProcess::name).toList();
     }
 
+    /** The embedded broker's queue, described in a line (for test diagnostics). */
+    public String describeQueue(String queue) {
+        return broker == null ? "no embedded broker running" : broker.describe(queue);
+    }
+
     /** Stops the embedded broker, as an outage would (its journal keeps what it held). */
     public void stopBroker() {
         if (broker != null) {

@@ -42,7 +42,9 @@ class EventFlowIT {
 
         assertTrue(SystemStack.eventually(Duration.ofSeconds(30), () -> SystemStack.admin().queryParam("offenderId", id)
                 .queryParam("actor", "ds.system").get(SystemStack.offenderApi() + "/audit-events").then().extract()
-                .<Integer>path("totalItems") == 1), "the consultation was audited in offender-service");
+                .<Integer>path("totalItems") == 1), () -> "the consultation was audited in offender-service; visit-scheduler's outbox: "
+                + SystemStack.queryLong("visits", "select count(*) from outbox_event where published_at is null") + " unsent; broker: "
+                + SystemStack.get().describeQueue("oversight.audit") + "; " + SystemStack.get().describeQueue("DLQ"));
         SystemStack.admin().queryParam("offenderId", id).queryParam("actor", "ds.system")
                 .get(SystemStack.offenderApi() + "/audit-events").then()
                 .body("items[0].service", equalTo("visit-scheduler"))

@@ -76,6 +76,16 @@ class FaultsIT {
         load.add(background.submit(loop(running, () -> SystemStack.as("ds.restart", List.of("supervisor"), area)
                 .get(SystemStack.api() + "/overdue-visits?asOf=2022-06-30"), new ConcurrentLinkedQueue<>(), statuses, badAnswers)));
 
+        // A burst of consultations first: their audit entries arrive together, so offender-service's pool holds many
+        // connections when the database goes away.
+        List<Future<Integer>> burst = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            burst.add(background.submit(() -> SystemStack.as("ds.burst", List.of("supervisor"), area)
+                    .get(SystemStack.api() + "/schedules/" + offender).statusCode()));
+        }
+        for (Future<Integer> answer : burst) {
+            assertEquals(200, answer.get(60, TimeUnit.SECONDS));
+        }
         Thread.sleep(3_000);
         int acceptedBefore = acceptedOffenders.size() + acceptedVisits.size();
         stack.restartDatabase(Duration.ofSeconds(5));
@@ -102,6 +112,15 @@ class FaultsIT {
         for (String id : acceptedVisits) {
             assertEquals(1L, SystemStack.queryLong("visits", "select count(*) from visit where id = ?::uuid", id), "visit " + id + " kept");
         }
+        // The audit trail flows again: a consultation in visit-scheduler reaches offender-service's audit store promptly
+        // (a pool full of connections killed by the restart once made every delivery fail and be redelivered ever later).
+        String consultation = "restart-audit-" + area;
+        SystemStack.as("ds.restart", List.of("supervisor"), area).header("X-Request-Id", consultation)
+                .get(SystemStack.api() + "/schedules/" + offender).then().statusCode(200);
+        assertTrue(SystemStack.eventually(Duration.ofSeconds(20), () -> SystemStack.admin().queryParam("actor", "ds.restart")
+                .queryParam("offenderId", offender).queryParam("size", 100).get(SystemStack.api() + "/audit-events").then().extract()
+                .jsonPath().getList("items.requestId").contains(consultation)), () -> "the consultation after the restart was audited; broker: "
+                + stack.describeQueue("oversight.audit") + "; " + stack.describeQueue("DLQ"));
         // Every accepted registration also reaches visit-scheduler: its event was in the outbox, in the same transaction.
         long expected = acceptedOffenders.size() + 1;
         assertTrue(SystemStack.eventually(Duration.ofSeconds(90), () -> EventFlowIT.projected(area) == expected),

@@ -134,11 +134,11 @@ public class ProblemMappers {
             // A concurrent request created the same thing first; the client's retry will see it.
             return respond(ProblemType.CONFLICT, "The record conflicts with one created at the same moment; retry", request);
         }
-        if (JsonProblems.causeOf(e, org.hibernate.exception.JDBCConnectionException.class) != null
-                || sql != null && sql.getSQLState() != null && (sql.getSQLState().startsWith("08") || DATABASE_AWAY.contains(sql.getSQLState()))) {
+        String databaseAway = databaseAway(e, 0);
+        if (databaseAway != null) {
             // A database restart or fail-over: the pool reconnects by itself; the client's retry will be served.
             LOG.warnf("Database unavailable for %s %s: %s", request == null ? "?" : request.method(), request == null ? "?" : request.path(),
-                    sql == null ? e.toString() : sql.getMessage());
+                    databaseAway);
             return respond(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable for a moment; retry", List.of(),
                     Map.of("Retry-After", "2"), request);
         }
@@ -148,6 +148,31 @@ public class ProblemMappers {
         }
         LOG.errorf(e, "Unexpected failure of %s %s", request == null ? "?" : request.method(), request == null ? "?" : request.path());
         return respond(ProblemType.INTERNAL, "The request failed unexpectedly; quote the request id when reporting it", request);
+    }
+
+    /**
+     * Why the database is out of reach, if that is what {@code e} comes down to: a lost or refused connection (SQL
+     * state class 08, Hibernate's JDBCConnectionException) or a server shutting down or full, found among the causes
+     * and the suppressed exceptions (a commit that failed has its reason suppressed in the transaction manager's).
+     */
+    static String databaseAway(Throwable e, int depth) {
+        if (e == null || depth > 12) {
+            return null;
+        }
+        if (e instanceof org.hibernate.exception.JDBCConnectionException) {
+            return e.getMessage();
+        }
+        if (e instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || DATABASE_AWAY.contains(sql.getSQLState()))) {
+            return sql.getMessage();
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            String found = databaseAway(suppressed, depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return e.getCause() == e ? null : databaseAway(e.getCause(), depth + 1);
     }
 
     private static Response respond(ProblemType type, String detail, HttpServerRequest request) {

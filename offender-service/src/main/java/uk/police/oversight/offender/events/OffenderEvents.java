@@ -57,10 +57,8 @@ public class OffenderEvents {
     /** Publishes many offender events with one flush (for batches); each pairs an offender with its changed fields. */
     public void publishAll(List<Change> changes) {
         Offender.getEntityManager().flush();
-        for (Change change : changes) {
-            outbox.publish(EventTypes.OFFENDER_ADDRESS, change.type(), change.offender().id.toString(),
-                    OffenderFactsData.of(change.offender(), change.changedFields()));
-        }
+        outbox.publishAll(EventTypes.OFFENDER_ADDRESS, changes.stream().map(change -> new Outbox.Pending(change.type(),
+                change.offender().id.toString(), OffenderFactsData.of(change.offender(), change.changedFields()))).toList());
     }
 
     private void publish(String type, Offender offender, List<String> changed) {

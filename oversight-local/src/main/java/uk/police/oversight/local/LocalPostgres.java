@@ -47,6 +47,9 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres start(Path dataDirectory, Path binariesDirectory, int port, boolean persistent,
             Map<String, String> settings) {
         LocalPostgres postgres = new LocalPostgres(dataDirectory, binariesDirectory, port, persistent, settings);
+        if (!persistent) {
+            postgres.wipe(); // whatever a run that never closed left behind
+        }
         postgres.startServer();
         return postgres;
     }
@@ -135,12 +138,19 @@ public final class LocalPostgres implements AutoCloseable {
     @Override
     public void close() {
         stopServer();
-        if (!persistent && Files.exists(dataDirectory)) {
-            try (java.util.stream.Stream<Path> files = Files.walk(dataDirectory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not remove the throwaway data directory " + dataDirectory, e);
-            }
+        if (!persistent) {
+            wipe();
+        }
+    }
+
+    private void wipe() {
+        if (!Files.exists(dataDirectory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove the throwaway data directory " + dataDirectory, e);
         }
     }
 

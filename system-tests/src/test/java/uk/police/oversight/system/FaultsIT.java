@@ -35,10 +35,14 @@ class FaultsIT {
     private static final long VISIT_BATCH_LOCK = 0x0FFE_0DE3L;
 
     private final ExecutorService background = Executors.newCachedThreadPool();
+    /** The background load runs while this holds; cleared after each test whatever happened, so no load outlives it. */
+    private final AtomicBoolean running = new AtomicBoolean(true);
 
     @AfterEach
-    void everyServiceIsBack() {
+    void everyServiceIsBack() throws InterruptedException {
+        running.set(false);
         background.shutdownNow();
+        background.awaitTermination(90, TimeUnit.SECONDS);
         LocalStack stack = SystemStack.get();
         for (String service : stack.serviceNames()) {
             if (!stack.ready(service)) {
@@ -63,7 +67,6 @@ class FaultsIT {
         Queue<String> acceptedVisits = new ConcurrentLinkedQueue<>();
         Queue<String> badAnswers = new ConcurrentLinkedQueue<>();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger day = new AtomicInteger();
         List<Future<?>> load = new ArrayList<>();
         // Integrators register offenders, managers record visits, supervisors read the overdue list: all through the gateway.
@@ -121,10 +124,12 @@ class FaultsIT {
                 .queryParam("offenderId", offender).queryParam("size", 100).get(SystemStack.api() + "/audit-events").then().extract()
                 .jsonPath().getList("items.requestId").contains(consultation)), () -> "the consultation after the restart was audited; broker: "
                 + stack.describeQueue("oversight.audit") + "; " + stack.describeQueue("DLQ"));
-        // Every accepted registration also reaches visit-scheduler: its event was in the outbox, in the same transaction.
-        long expected = acceptedOffenders.size() + 1;
-        assertTrue(SystemStack.eventually(Duration.ofSeconds(90), () -> EventFlowIT.projected(area) == expected),
-                "all " + expected + " registrations reach visit-scheduler: " + EventFlowIT.projected(area));
+        // Every registration that was saved reaches visit-scheduler: its event was in the outbox, in the same transaction.
+        // (Saved may be more than accepted: a commit cut off by the restart can have happened, its 503 saying so.)
+        long saved = SystemStack.queryLong("offender", "select count(*) from offender where area_code = ?", area);
+        assertTrue(saved >= acceptedOffenders.size() + 1, "every accepted registration was saved");
+        assertTrue(SystemStack.eventually(Duration.ofSeconds(90), () -> EventFlowIT.projected(area) == saved),
+                "all " + saved + " saved registrations reach visit-scheduler: " + EventFlowIT.projected(area));
         System.out.printf("Database restart under load: %d offenders and %d visits accepted; answers %s; all services ready %.1f s after"
                 + " PostgreSQL was back%n", acceptedOffenders.size(), acceptedVisits.size(), statuses, recovered);
     }
@@ -136,9 +141,10 @@ class FaultsIT {
         String area = world[0];
         List<Map<String, Object>> offenders = World.offenders(area, world[1], 1_000);
 
-        killMidBatch("offender-service", "offender", OFFENDER_BATCH_LOCK, "/offenders/batch", offenders);
+        int answered = killMidBatch("offender-service", "offender", OFFENDER_BATCH_LOCK, "/offenders/batch", offenders);
         long kept = inArea("offender", "select count(*) from offender where area_code = ?", area);
         assertTrue(kept == 0 || kept == 1_000, "a killed batch is applied whole or not at all: " + kept);
+        assertTrue(answered != 200 || kept == 1_000, "a batch answered 200 was applied");
         stack.start("offender-service");
 
         Response resent = SystemStack.integration().body(Map.of("items", offenders)).post(SystemStack.api() + "/offenders/batch");
@@ -209,20 +215,23 @@ class FaultsIT {
      * Sends the batch through the gateway and kills the service while it applies it (seen holding the batch's advisory
      * lock, so mid-transaction); the client must learn that the batch did not complete.
      */
-    private void killMidBatch(String service, String database, long lock, String path, List<Map<String, Object>> items) throws Exception {
+    private int killMidBatch(String service, String database, long lock, String path, List<Map<String, Object>> items) throws Exception {
         Future<Response> sent = background.submit(() -> SystemStack.integration().body(Map.of("items", items)).post(SystemStack.api() + path));
         assertTrue(SystemStack.eventually(Duration.ofSeconds(30), () -> batchInFlight(database, lock)), "the batch is being applied");
         SystemStack.get().kill(service);
         Response answer = sent.get(60, TimeUnit.SECONDS);
-        assertTrue((answer.statusCode() == 502 || answer.statusCode() == 503) && answer.contentType().startsWith("application/problem+json"),
-                "the client learns the batch did not complete: " + answer.statusCode() + " " + answer.asString());
+        // A 200 can only mean the batch committed (and was answered) in the instant before the kill.
+        assertTrue(answer.statusCode() == 200 || (answer.statusCode() == 502 || answer.statusCode() == 503)
+                        && answer.contentType().startsWith("application/problem+json"),
+                "the client learns whether the batch completed: " + answer.statusCode() + " " + answer.asString());
+        return answer.statusCode();
     }
 
     /** Sends requests until told to stop, keeping the ids of what was accepted and any answer that is not clean. */
     private static Runnable loop(AtomicBoolean running, Supplier<Response> call, Queue<String> accepted, Map<Integer, AtomicInteger> statuses,
             Queue<String> badAnswers) {
         return () -> {
-            while (running.get()) {
+            while (running.get() && !Thread.currentThread().isInterrupted()) {
                 try {
                     Response response = call.get();
                     int status = response.statusCode();

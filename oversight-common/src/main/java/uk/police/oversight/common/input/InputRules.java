@@ -50,7 +50,7 @@ public final class InputRules {
      * @throws DateTimeParseException otherwise
      */
     public static LocalDate date(String text) {
-        String value = text == null ? "" : text.strip();
+        String value = text == null ? "" : text;
         if (!FULL_DATE.matcher(value).matches()) {
             throw new DateTimeParseException("Not a date as YYYY-MM-DD", value, 0);
         }

@@ -35,7 +35,8 @@ public class ProblemMappers {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final java.util.Set<String> RETRYABLE = java.util.Set.of("40001", "40P01");
     /** The database went away or is not taking connections: shutting down, restarting, or too many clients. */
-    private static final java.util.Set<String> DATABASE_AWAY = java.util.Set.of("57P01", "57P02", "57P03", "53300");
+    private static final java.util.Set<String> DATABASE_AWAY = java.util.Set.of("08000", "08001", "08003", "08004", "08006", "08007",
+            "57P01", "57P02", "57P03", "53300");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -70,10 +71,11 @@ public class ProblemMappers {
         return unreadableJson(e, request);
     }
 
-    /** Jackson's "cannot build this type" (Quarkus would answer a bare 500): a problem like any other failure. */
+    /** Jackson cannot build or write a type: a fault of ours (Quarkus would answer a bare 500), a logged 500 problem. */
     @ServerExceptionMapper
     public Response invalidDefinition(com.fasterxml.jackson.databind.exc.InvalidDefinitionException e, HttpServerRequest request) {
-        return unexpected(e, request);
+        LOG.errorf(e, "Unexpected failure of %s %s", request == null ? "?" : request.method(), request == null ? "?" : request.path());
+        return respond(ProblemType.INTERNAL, "The request failed unexpectedly; quote the request id when reporting it", request);
     }
 
     @ServerExceptionMapper
@@ -139,8 +141,11 @@ public class ProblemMappers {
             // A database restart or fail-over: the pool reconnects by itself; the client's retry will be served.
             LOG.warnf("Database unavailable for %s %s: %s", request == null ? "?" : request.method(), request == null ? "?" : request.path(),
                     databaseAway);
-            return respond(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable for a moment; retry", List.of(),
-                    Map.of("Retry-After", "2"), request);
+            // Lost while committing, the change may or may not have been saved: the client must look before sending again.
+            String detail = JsonProblems.causeOf(e, jakarta.transaction.RollbackException.class) != null
+                    ? "The database connection was lost while saving; the change may or may not have been saved: check before sending it again"
+                    : "The database is unavailable for a moment; retry";
+            return respond(ProblemType.SERVICE_UNAVAILABLE, detail, List.of(), Map.of("Retry-After", "2"), request);
         }
         if (sql != null && RETRYABLE.contains(sql.getSQLState())) {
             return respond(ProblemType.SERVICE_UNAVAILABLE, "A concurrent change got in the way; retry", List.of(),
@@ -151,8 +156,8 @@ public class ProblemMappers {
     }
 
     /**
-     * Why the database is out of reach, if that is what {@code e} comes down to: a lost or refused connection (SQL
-     * state class 08, Hibernate's JDBCConnectionException) or a server shutting down or full, found among the causes
+     * Why the database is out of reach, if that is what {@code e} comes down to: a lost or refused connection (the
+     * connection states of SQL state class 08, Hibernate's JDBCConnectionException) or a server shutting down or full, found among the causes
      * and the suppressed exceptions (a commit that failed has its reason suppressed in the transaction manager's).
      */
     static String databaseAway(Throwable e, int depth) {
@@ -162,8 +167,7 @@ public class ProblemMappers {
         if (e instanceof org.hibernate.exception.JDBCConnectionException) {
             return e.getMessage();
         }
-        if (e instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || DATABASE_AWAY.contains(sql.getSQLState()))) {
+        if (e instanceof SQLException sql && DATABASE_AWAY.contains(sql.getSQLState())) {
             return sql.getMessage();
         }
         for (Throwable suppressed : e.getSuppressed()) {

@@ -31,13 +31,13 @@ class InputRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2022-06-30", "0001-01-01", "9999-12-31", "2024-02-29", " 2022-06-30 "})
+    @ValueSource(strings = {"2022-06-30", "0001-01-01", "9999-12-31", "2024-02-29"})
     void datesAsYyyyMmDd(String text) {
-        assertEquals(LocalDate.parse(text.strip()), InputRules.date(text));
+        assertEquals(LocalDate.parse(text), InputRules.date(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "2022-02-30", "2023-02-29", "2022-13-01", "+999999999-12-31", "-999999999-01-01", "+2022-06-30",
+    @ValueSource(strings = {"", " 2022-06-30", "2022-06-30 ", "2022-02-30", "2023-02-29", "2022-13-01", "+999999999-12-31", "-999999999-01-01", "+2022-06-30",
             "10000-01-01", "22-06-30", "2022-6-30", "2022-06-30T00:00", "30/06/2022", "２０２２-06-30"})
     void notDates(String text) {
         assertThrows(DateTimeParseException.class, () -> InputRules.date(text));

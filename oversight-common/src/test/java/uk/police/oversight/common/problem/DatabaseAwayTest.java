@@ -25,5 +25,7 @@ class DatabaseAwayTest {
         assertNull(ProblemMappers.databaseAway(new RuntimeException(new SQLException("duplicate key", "23505")), 0));
         assertNull(ProblemMappers.databaseAway(new RuntimeException(new SQLException("bad value", "22P02")), 0));
         assertNull(ProblemMappers.databaseAway(new IllegalStateException("no SQL at all"), 0));
+        assertNull(ProblemMappers.databaseAway(new RuntimeException(new SQLException("protocol violation", "08P01")), 0),
+                "a protocol violation fails the same way every time: not worth a retry");
     }
 }

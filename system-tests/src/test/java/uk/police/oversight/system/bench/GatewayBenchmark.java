@@ -229,7 +229,7 @@ class GatewayBenchmark {
         throw new IllegalStateException("nginx did not start; see " + prefix.resolve("logs"));
     }
 
-    private static void requireOnPath(String command) {
+    static void requireOnPath(String command) {
         boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
         assertTrue(found, command + " is not installed; on Debian: apt-get install nginx wrk");

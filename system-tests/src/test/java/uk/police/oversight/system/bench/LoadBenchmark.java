@@ -67,7 +67,7 @@ class LoadBenchmark {
 
     @Test
     void mixedTrafficThroughTheGatewayAtNationalScale() throws Exception {
-        requireWrk();
+        GatewayBenchmark.requireOnPath("wrk");
         Path repository = Path.of(System.getProperty("oversight.repository", "..")).toAbsolutePath().normalize();
         Map<String, String> env = LocalStack.freePorts();
         env.put("COMPLIANCE_SCAN_CRON", "off");
@@ -364,11 +364,5 @@ class LoadBenchmark {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    private static void requireWrk() {
-        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "wrk")));
-        assertTrue(found, "wrk is not installed; on Debian: apt-get install wrk");
     }
 }

@@ -1,12 +1,17 @@
 package uk.police.oversight.local;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -20,10 +25,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +83,7 @@ public final class LocalMailSink implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        sink.keeper.scheduleWithFixedDelay(sink::keep, 100, 100, TimeUnit.MILLISECONDS);
+        sink.keeper.scheduleWithFixedDelay(sink::keepQuietly, 100, 100, TimeUnit.MILLISECONDS);
         if (webPort >= 0) {
             sink.startWeb(webPort);
         }
@@ -115,24 +124,56 @@ public final class LocalMailSink implements AutoCloseable {
         return directory;
     }
 
-    /** Copies mails received since the last look into the folder, one .eml file each. */
+    /**
+     * Moves the mails received since the last look into the folder, one .eml file each, oldest first. Only the
+     * messages written out are removed from the server, so a mail arriving meanwhile waits for the next look; each
+     * file appears whole (written aside, then moved into place), so a reader never sees half a mail.
+     */
     private synchronized void keep() {
         if (smtp == null) {
             return;
         }
-        MimeMessage[] received = smtp.getReceivedMessages();
         try {
-            for (MimeMessage message : received) {
-                kept++;
-                Files.writeString(directory.resolve(String.format("%06d.eml", kept)), GreenMailUtil.getWholeMessage(message),
-                        StandardCharsets.UTF_8);
+            ImapHostManager mailboxes = smtp.getManagers().getImapHostManager();
+            List<Received> received = new ArrayList<>();
+            for (GreenMailUser user : smtp.getUserManager().listUser()) {
+                MailFolder inbox = mailboxes.getInbox(user);
+                for (long uid : inbox.getMessageUids()) { // a copy: the live list grows as mail arrives
+                    StoredMessage message = inbox.getMessage(uid);
+                    if (message != null) {
+                        received.add(new Received(inbox, message));
+                    }
+                }
             }
-            if (received.length > 0) {
-                smtp.purgeEmailFromAllMailboxes();
+            received.sort(Comparator.comparing((Received r) -> r.message().getReceivedDate()).thenComparing(r -> r.message().getUid()));
+            Set<MailFolder> touched = new HashSet<>();
+            for (Received mail : received) {
+                Path file = directory.resolve(String.format("%06d.eml", kept + 1));
+                Path aside = directory.resolve(file.getFileName() + ".part");
+                Files.writeString(aside, GreenMailUtil.getWholeMessage(mail.message().getMimeMessage()), StandardCharsets.UTF_8);
+                Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                kept++;
+                mail.message().setFlag(Flags.Flag.DELETED, true);
+                touched.add(mail.inbox());
+            }
+            for (MailFolder inbox : touched) {
+                inbox.expunge();
             }
         } catch (Exception e) {
             throw new IllegalStateException("Could not keep a received mail", e);
         }
+    }
+
+    /** The periodic look: a failure is logged and the next look tries again (a thrown exception would end them). */
+    private void keepQuietly() {
+        try {
+            keep();
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(LocalMailSink.class.getName()).log(java.util.logging.Level.WARNING, e.getMessage(), e);
+        }
+    }
+
+    private record Received(MailFolder inbox, StoredMessage message) {
     }
 
     /** Every mail received so far, oldest first. */

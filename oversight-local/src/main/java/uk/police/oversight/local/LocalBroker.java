@@ -42,46 +42,54 @@ public final class LocalBroker implements AutoCloseable {
     /** Starts a broker on {@code port}; with {@code persistent}, messages survive a restart (journal in {@code dataDirectory}). */
     public static LocalBroker start(Path dataDirectory, int port, boolean persistent) {
         try {
-            Configuration config = new ConfigurationImpl()
-                    .setName("oversight-local")
-                    .setPersistenceEnabled(persistent)
-                    .setJournalType(JournalType.NIO)
-                    .setJournalDirectory(dataDirectory.resolve("journal").toString())
-                    .setBindingsDirectory(dataDirectory.resolve("bindings").toString())
-                    .setPagingDirectory(dataDirectory.resolve("paging").toString())
-                    .setLargeMessagesDirectory(dataDirectory.resolve("large-messages").toString())
-                    .setNodeManagerLockDirectory(dataDirectory.resolve("lock").toString())
-                    .setSecurityEnabled(false)
-                    .setJMXManagementEnabled(false)
-                    .setGracefulShutdownEnabled(true)
-                    .setGracefulShutdownTimeout(2000);
-            config.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + port + "?protocols=AMQP");
-            config.addAddressSetting("#", new AddressSettings()
-                    .setDeadLetterAddress(SimpleString.of("DLQ"))
-                    .setExpiryAddress(SimpleString.of("ExpiryQueue"))
-                    .setMaxDeliveryAttempts(10)
-                    .setRedeliveryDelay(500)
-                    .setRedeliveryMultiplier(2)
-                    .setMaxRedeliveryDelay(30_000)
-                    .setAutoCreateQueues(true)
-                    .setAutoCreateAddresses(true));
-            TOPOLOGY.forEach((address, queues) -> {
-                CoreAddressConfiguration addressConfig = new CoreAddressConfiguration().setName(address)
-                        .addRoutingType(RoutingType.MULTICAST);
-                queues.forEach(queue -> addressConfig.addQueueConfiguration(QueueConfiguration.of(queue)
-                        .setAddress(address).setRoutingType(RoutingType.MULTICAST).setDurable(true)));
-                config.addAddressConfiguration(addressConfig);
-            });
-            QUEUES.forEach(queue -> config.addAddressConfiguration(new CoreAddressConfiguration().setName(queue)
-                    .addRoutingType(RoutingType.ANYCAST)
-                    .addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue)
-                            .setRoutingType(RoutingType.ANYCAST).setDurable(true))));
-            EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(config);
+            EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(configuration(dataDirectory, port, persistent));
             server.start();
             return new LocalBroker(server, port);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded ActiveMQ Artemis broker on port " + port, e);
         }
+    }
+
+    /**
+     * The embedded broker's configuration: the topology and the redelivery settings of a deployed broker
+     * (k8s/base/broker.properties, checked against this by LocalBrokerPropertiesTest), on one local AMQP acceptor.
+     */
+    static Configuration configuration(Path dataDirectory, int port, boolean persistent) throws Exception {
+        Configuration config = new ConfigurationImpl()
+                .setName("oversight-local")
+                .setPersistenceEnabled(persistent)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(dataDirectory.resolve("journal").toString())
+                .setBindingsDirectory(dataDirectory.resolve("bindings").toString())
+                .setPagingDirectory(dataDirectory.resolve("paging").toString())
+                .setLargeMessagesDirectory(dataDirectory.resolve("large-messages").toString())
+                .setNodeManagerLockDirectory(dataDirectory.resolve("lock").toString())
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .setGracefulShutdownEnabled(true)
+                .setGracefulShutdownTimeout(2000);
+        config.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + port + "?protocols=AMQP");
+        config.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of("DLQ"))
+                .setExpiryAddress(SimpleString.of("ExpiryQueue"))
+                .setMaxDeliveryAttempts(10)
+                .setRedeliveryDelay(500)
+                .setRedeliveryMultiplier(2)
+                .setMaxRedeliveryDelay(30_000)
+                .setAutoCreateQueues(true)
+                .setAutoCreateAddresses(true));
+        TOPOLOGY.forEach((address, queues) -> {
+            CoreAddressConfiguration addressConfig = new CoreAddressConfiguration().setName(address)
+                    .addRoutingType(RoutingType.MULTICAST);
+            queues.forEach(queue -> addressConfig.addQueueConfiguration(QueueConfiguration.of(queue)
+                    .setAddress(address).setRoutingType(RoutingType.MULTICAST).setDurable(true)));
+            config.addAddressConfiguration(addressConfig);
+        });
+        QUEUES.forEach(queue -> config.addAddressConfiguration(new CoreAddressConfiguration().setName(queue)
+                .addRoutingType(RoutingType.ANYCAST)
+                .addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue)
+                        .setRoutingType(RoutingType.ANYCAST).setDurable(true))));
+        return config;
     }
 
     private static java.util.logging.Logger quiet(String name) {

@@ -37,6 +37,8 @@ public class ProxyRoute {
     static final String API = "/api/";
     private static final Logger LOG = Logger.getLogger(ProxyRoute.class);
     private static final String ROUTE_KEY = "oversight.route";
+    /** Set on a proxy context whose request is being sent again, on a connection of its own. */
+    private static final String RETRY_KEY = "oversight.retry";
 
     @Inject
     Vertx vertx;
@@ -60,6 +62,8 @@ public class ProxyRoute {
     VerifiedTokens verifiedTokens;
 
     private HttpProxy proxy;
+    /** Connections used once: for sending a request again after its pooled connection died under it. */
+    private HttpClient freshConnections;
 
     void register(@Observes Router router) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
@@ -68,6 +72,11 @@ public class ProxyRoute {
                 .setKeepAlive(true)
                 .setMaxPoolSize(200)
                 .setPipelining(false));
+        freshConnections = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setIdleTimeout((int) config.idleTimeout().toSeconds())
+                .setKeepAlive(false)
+                .setMaxPoolSize(50));
         proxy = HttpProxy.reverseProxy(client)
                 .origin(this::origin)
                 .addInterceptor(new UpstreamInterceptor());
@@ -182,7 +191,8 @@ public class ProxyRoute {
     private Future<io.vertx.core.http.HttpClientRequest> origin(ProxyContext context) {
         RouteTable.Target target = routes.resolve(context.request().proxiedRequest().path()).orElseThrow();
         int port = target.url().getPort() > 0 ? target.url().getPort() : ("https".equals(target.url().getScheme()) ? 443 : 80);
-        return context.client().request(new RequestOptions()
+        HttpClient client = Boolean.TRUE.equals(context.get(RETRY_KEY, Boolean.class)) ? freshConnections : context.client();
+        return client.request(new RequestOptions()
                 .setHost(target.url().getHost())
                 .setPort(port)
                 .setSsl("https".equals(target.url().getScheme()))
@@ -194,7 +204,21 @@ public class ProxyRoute {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
-    /** Adds the forwarding headers upstream; turns "no upstream answered" into a 503 problem with Retry-After. */
+    /** A read (GET, HEAD, OPTIONS) without a body: safe to send to the upstream a second time. */
+    static boolean safeToSendAgain(HttpServerRequest request) {
+        HttpMethod method = request.method();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+            return false;
+        }
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") == null && (length == null || length.strip().equals("0"));
+    }
+
+    /**
+     * Adds the forwarding headers upstream; sends a read again, once, on a new connection when the upstream's
+     * connection closed before it answered (a pooled keep-alive connection the service had just closed, or a
+     * replica going away); turns "no upstream answered" into a 503 problem with Retry-After.
+     */
     private final class UpstreamInterceptor implements ProxyInterceptor {
 
         @Override
@@ -204,7 +228,24 @@ public class ProxyRoute {
                     .set("X-Forwarded-For", clientAddress(incoming))
                     .set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme())
                     .set("X-Forwarded-Host", incoming.authority() == null ? "" : incoming.authority().toString());
-            return context.sendRequest();
+            if (!safeToSendAgain(incoming)) {
+                return context.sendRequest();
+            }
+            // No body to stream: an empty one, so that the request can be sent twice; the client's (empty) request is
+            // read to its end here instead of by the body's pipe.
+            context.request().setBody(Body.body(io.vertx.core.buffer.Buffer.buffer()));
+            incoming.resume();
+            return context.sendRequest().recover(failure -> {
+                if (failure instanceof java.util.concurrent.TimeoutException || failure instanceof io.netty.channel.ConnectTimeoutException
+                        || incoming.response().closed()) {
+                    // A slow or unreachable upstream is not waited for twice; a client that has gone needs no answer.
+                    return Future.failedFuture(failure);
+                }
+                LOG.infof("The upstream's connection closed before it answered %s %s (%s); sending it once more on a new connection",
+                        incoming.method(), incoming.path(), failure.toString());
+                context.set(RETRY_KEY, Boolean.TRUE);
+                return context.sendRequest();
+            });
         }
 
         @Override

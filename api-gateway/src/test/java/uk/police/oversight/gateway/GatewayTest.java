@@ -96,6 +96,18 @@ class GatewayTest {
     }
 
     @Test
+    void aReadWhoseConnectionClosesUnansweredIsSentOnceMoreButAWriteIsNot() {
+        String read = "/api/v1/areas/drop-once-" + UUID.randomUUID();
+        given().header("Authorization", token()).get(read).then().statusCode(200).body("method", equalTo("GET"));
+        assertEquals(2, UpstreamStubs.arrivals(read), "the read was sent again, on a new connection");
+
+        String write = "/api/v1/areas/drop-once-" + UUID.randomUUID();
+        given().header("Authorization", token()).contentType("application/json").body("{}").post(write).then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
+        assertEquals(1, UpstreamStubs.arrivals(write), "a write is never sent twice: the client decides");
+    }
+
+    @Test
     void bodiesOverTheLimitOrOfUnknownLengthAreRefused() {
         given().header("Authorization", token()).contentType("application/json").body("x".repeat(3_000_000))
                 .post("/api/v1/areas").then().statusCode(413).contentType("application/problem+json");

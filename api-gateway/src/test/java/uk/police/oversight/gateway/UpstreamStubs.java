@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     static final AtomicInteger REQUESTS = new AtomicInteger();
+    /** How often each `/drop-once-…` path arrived. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> DROPPED_ONCE = new java.util.concurrent.ConcurrentHashMap<>();
     private HttpServer offenders;
     private HttpServer visits;
 
@@ -57,7 +59,16 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Echoes what arrived; `/conflict` answers a 409 problem with a custom header; `/slow` never answers in time. */
+    /** How many times a `/drop-once-…` path reached the upstream. */
+    static int arrivals(String path) {
+        AtomicInteger count = DROPPED_ONCE.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    /**
+     * Echoes what arrived; `/conflict` answers a 409 problem with a custom header; `/slow` never answers in time;
+     * `/drop-once-…` closes the connection without an answer the first time and answers after.
+     */
     private static void api(HttpExchange exchange) throws IOException {
         REQUESTS.incrementAndGet();
         String path = exchange.getRequestURI().getPath();
@@ -69,6 +80,10 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
             respond(exchange, 409, "application/problem+json",
                     "{\"type\":\"urn:oversight:problem:conflict\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"upstream says no\"}",
                     Map.of("X-Upstream", "kept", "Server", "leaky/1.0"));
+            return;
+        }
+        if (path.contains("/drop-once-") && DROPPED_ONCE.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet() == 1) {
+            exchange.close(); // no status line: the connection just closes, as a service's would under a keep-alive race
             return;
         }
         if (path.endsWith("/slow")) {

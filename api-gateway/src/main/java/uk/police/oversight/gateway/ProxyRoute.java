@@ -254,7 +254,12 @@ public class ProxyRoute {
             // The proxy answers 502 with no body when no upstream answered; an upstream's own 502 has a body.
             if (response.getStatusCode() == 502 && response.getBody() == null) {
                 HttpServerRequest incoming = context.request().proxiedRequest();
-                LOG.warnf("No answer from the upstream for %s %s", incoming.method(), incoming.path());
+                if (incoming.response().closed()) {
+                    // The client closed its connection first; the proxy abandoned the upstream request. Nobody waits.
+                    LOG.debugf("The client went away before %s %s was answered", incoming.method(), incoming.path());
+                } else {
+                    LOG.warnf("No answer from the upstream for %s %s", incoming.method(), incoming.path());
+                }
                 response.setStatusCode(503);
                 response.headers().clear();
                 response.headers().set("Content-Type", Problem.MEDIA_TYPE).set("Retry-After", "5");

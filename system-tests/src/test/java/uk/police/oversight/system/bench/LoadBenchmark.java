@@ -145,7 +145,7 @@ class LoadBenchmark {
                     OFFENDERS, catchUpSeconds, alone, alone / catchUpSeconds, visitSchedulerStart.toMillis() / 1000.0,
                     notificationStart.toMillis() / 1000.0));
             report.append(String.format(Locale.ROOT, "- %,d historic visits written straight into visit-scheduler's table in %.1f s (the "
-                    + "`NationalDataSet` generator; their import path is the batch API measured above).%n%n", visits, visitSeconds));
+                    + "`NationalDataSet` generator, for speed; the visit batch API's own rate is in docs/benchmarks.md).%n%n", visits, visitSeconds));
 
             // The users: ten areas' managers and supervisors, and one integrator.
             List<String> areas = new ArrayList<>();

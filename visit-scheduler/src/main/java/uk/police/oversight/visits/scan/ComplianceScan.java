@@ -85,14 +85,16 @@ public class ComplianceScan {
                 fresh.stream().map(Candidate::offenderId).distinct().toList()).stream()
                 .collect(Collectors.toMap(o -> o.offenderId, o -> o));
         Map<Kind, Integer> counts = new HashMap<>();
+        List<Outbox.Pending> announcements = new ArrayList<>(fresh.size());
         for (Candidate candidate : fresh) {
             OffenderProjection offender = offenders.get(candidate.offenderId());
-            outbox.publish(EventTypes.COMPLIANCE_ADDRESS, candidate.kind().eventType, candidate.offenderId().toString(),
+            announcements.add(new Outbox.Pending(candidate.kind().eventType, candidate.offenderId().toString(),
                     new ComplianceEventData(candidate.offenderId(), offender.pncId, offender.riskLevel.name(),
                             offender.areaCode, offender.managerId, candidate.dueOn(), Math.max(candidate.daysOverdue(), 0),
-                            candidate.lastVisitOn(), asOf, policy.escalateAfterDaysOverdue()));
+                            candidate.lastVisitOn(), asOf, policy.escalateAfterDaysOverdue())));
             counts.merge(candidate.kind(), 1, Integer::sum);
         }
+        outbox.publishAll(EventTypes.COMPLIANCE_ADDRESS, announcements); // one batched statement, however many
         return new ScanResult(asOf, counts.getOrDefault(Kind.DUE_SOON, 0), counts.getOrDefault(Kind.OVERDUE, 0),
                 counts.getOrDefault(Kind.ESCALATED, 0), counts.getOrDefault(Kind.REVIEW_OVERDUE, 0));
     }

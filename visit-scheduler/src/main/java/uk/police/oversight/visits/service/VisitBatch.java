@@ -57,6 +57,8 @@ public class VisitBatch {
         Map<String, Integer> firstIndex = new HashMap<>();
         List<UUID> collected = new ArrayList<>();
         List<UUID> altered = new ArrayList<>();
+        List<VisitEvents.Recorded> recorded = new ArrayList<>();
+        List<Accepted> accepted = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             String ref = item != null && item.hasNonNull("externalRef") ? item.get("externalRef").asText() : null;
@@ -97,20 +99,29 @@ public class VisitBatch {
                         "the same visit appears more than once in the batch (first at index " + first + ")"));
                 continue;
             }
-            Visit existing = Visit.<Visit>find("offenderId = ?1 and visitDate = ?2 and type = ?3 and externalRef = ?4",
-                    offenderId, request.visitDate(), request.type(), request.externalRef().strip()).firstResult();
+            accepted.add(new Accepted(i, ref, request, offender.get(), key));
+        }
+        // The stored visits the accepted items name, in one query: a query per item made Hibernate flush (and
+        // dirty-check every visit of the batch) before each one.
+        Map<String, Visit> stored = stored(accepted);
+        for (Accepted item : accepted) {
+            Visit existing = stored.get(item.key());
+            UUID offenderId = item.offender().offenderId;
             if (existing == null) {
-                Visit visit = visits.create(request, offender.get());
-                events.recorded(visit, offender.get());
+                Visit visit = visits.create(item.request(), item.offender());
+                recorded.add(new VisitEvents.Recorded(visit, item.offender()));
                 collected.add(offenderId);
-                results[i] = BatchItemResult.visit(i, ref, visit.id, BatchItemResult.CREATED, List.of());
-            } else if (Visits.apply(request, existing)) {
-                events.recorded(existing, offender.get());
+                results[item.index()] = BatchItemResult.visit(item.index(), item.ref(), visit.id, BatchItemResult.CREATED, List.of());
+            } else if (Visits.apply(item.request(), existing)) {
+                recorded.add(new VisitEvents.Recorded(existing, item.offender()));
                 altered.add(offenderId);
-                results[i] = BatchItemResult.visit(i, ref, existing.id, BatchItemResult.UPDATED, List.of());
+                results[item.index()] = BatchItemResult.visit(item.index(), item.ref(), existing.id, BatchItemResult.UPDATED, List.of());
             } else {
-                results[i] = BatchItemResult.visit(i, ref, existing.id, BatchItemResult.UNCHANGED, List.of());
+                results[item.index()] = BatchItemResult.visit(item.index(), item.ref(), existing.id, BatchItemResult.UNCHANGED, List.of());
             }
+        }
+        if (!recorded.isEmpty()) {
+            events.recordedAll(recorded);
         }
         if (!collected.isEmpty()) {
             audit.record(AuditAction.COLLECT, collected.stream().distinct().toList(),
@@ -121,6 +132,24 @@ public class VisitBatch {
                     "POST /api/v1/visits/batch: " + altered.size() + " visits changed");
         }
         return BatchResult.of(List.of(results));
+    }
+
+    /** An item that passed every check: its index, reference, request, offender and visit key. */
+    private record Accepted(int index, String ref, VisitRequest request, OffenderProjection offender, String key) {
+    }
+
+    /** The stored visits with the keys of these items, by key (offender, visit date, type, external reference). */
+    private static Map<String, Visit> stored(List<Accepted> items) {
+        if (items.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> offenders = items.stream().map(item -> item.offender().offenderId).distinct().toList();
+        List<String> refs = items.stream().map(item -> item.request().externalRef().strip()).distinct().toList();
+        Map<String, Visit> stored = new HashMap<>();
+        for (Visit visit : Visit.<Visit>list("offenderId in ?1 and externalRef in ?2", offenders, refs)) {
+            stored.put(visit.offenderId + "|" + visit.visitDate + "|" + visit.type + "|" + visit.externalRef, visit);
+        }
+        return stored;
     }
 
     private static BatchItemResult rejected(int index, String externalRef, FieldError problem) {

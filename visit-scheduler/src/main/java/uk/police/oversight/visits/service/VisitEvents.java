@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import uk.police.oversight.common.events.EventTypes;
 import uk.police.oversight.messaging.Outbox;
@@ -19,9 +20,22 @@ public class VisitEvents {
     Outbox outbox;
 
     public void recorded(Visit visit, OffenderProjection offender) {
-        outbox.publish(EventTypes.COMPLIANCE_ADDRESS, EventTypes.VISIT_RECORDED, visit.offenderId.toString(),
-                new VisitRecordedData(visit.id, visit.offenderId, visit.visitDate, visit.type.name(), visit.outcome.name(),
-                        offender.areaCode, offender.managerId));
+        outbox.publish(EventTypes.COMPLIANCE_ADDRESS, EventTypes.VISIT_RECORDED, visit.offenderId.toString(), data(visit, offender));
+    }
+
+    /** The visit.recorded events of a batch, written to the outbox in one batched statement. */
+    public void recordedAll(List<Recorded> recorded) {
+        outbox.publishAll(EventTypes.COMPLIANCE_ADDRESS, recorded.stream().map(r -> new Outbox.Pending(EventTypes.VISIT_RECORDED,
+                r.visit().offenderId.toString(), data(r.visit(), r.offender()))).toList());
+    }
+
+    private static VisitRecordedData data(Visit visit, OffenderProjection offender) {
+        return new VisitRecordedData(visit.id, visit.offenderId, visit.visitDate, visit.type.name(), visit.outcome.name(),
+                offender.areaCode, offender.managerId);
+    }
+
+    /** A recorded or changed visit and its offender, for {@link #recordedAll}. */
+    public record Recorded(Visit visit, OffenderProjection offender) {
     }
 
     /** The payload of visit.recorded. */

@@ -23,7 +23,7 @@ import uk.police.oversight.local.LocalStack;
  * One local stack for the whole system-test run, started the way `./oversight up` starts it, on free ports and in a
  * throwaway folder, and stopped when the JVM exits.
  */
-final class SystemStack {
+public final class SystemStack {
 
     private static LocalStack stack;
 
@@ -91,7 +91,8 @@ final class SystemStack {
         }
     }
 
-    static boolean eventually(Duration timeout, BooleanSupplier condition) {
+    /** Polls {@code condition} every 200 ms until it holds or {@code timeout} passes; answers whether it held. */
+    public static boolean eventually(Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {

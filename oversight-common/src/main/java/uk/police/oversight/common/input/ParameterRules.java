@@ -28,8 +28,9 @@ public class ParameterRules implements ParamConverterProvider {
     @ServerRequestFilter(preMatching = true)
     public Response refuseUnstorableText(ContainerRequestContext context, HttpServerRequest request) {
         UriInfo uri = context.getUriInfo();
-        if (InputRules.textProblem(uri.getPath(true)) != null) {
-            return refuse("path", InputRules.textProblem(uri.getPath(true)), request);
+        String pathProblem = InputRules.textProblem(uri.getPath(true));
+        if (pathProblem != null) {
+            return refuse("path", pathProblem, request);
         }
         for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters(true).entrySet()) {
             String nameProblem = InputRules.textProblem(parameter.getKey());

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import uk.police.oversight.local.LocalStack;
+import uk.police.oversight.system.SystemStack;
 
 /**
  * The national-scale load test: the whole stack as `./oversight up` runs it, 70,000 offenders imported through the
@@ -105,7 +106,7 @@ class LoadBenchmark {
             started = System.nanoTime();
             Duration visitSchedulerStart = stack.start("visit-scheduler");
             Duration notificationStart = stack.start("notification-service");
-            assertTrue(eventually(Duration.ofMinutes(10), () -> count(visitsDb, "select count(*) from offender_projection where area_code like 'N%'")
+            assertTrue(SystemStack.eventually(Duration.ofMinutes(10), () -> count(visitsDb, "select count(*) from offender_projection where area_code like 'N%'")
                     == OFFENDERS), "every registration reaches visit-scheduler");
             double catchUpSeconds = seconds(started);
             double copySeconds = copyBaseline(offenderDb, true);
@@ -389,17 +390,6 @@ class LoadBenchmark {
             }
         }
         return values;
-    }
-
-    private static boolean eventually(Duration timeout, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(500);
-        }
-        return condition.getAsBoolean();
     }
 
     private static double seconds(long startedNanos) {

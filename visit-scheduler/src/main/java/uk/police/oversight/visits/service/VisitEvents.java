@@ -20,18 +20,14 @@ public class VisitEvents {
     Outbox outbox;
 
     public void recorded(Visit visit, OffenderProjection offender) {
-        outbox.publish(EventTypes.COMPLIANCE_ADDRESS, EventTypes.VISIT_RECORDED, visit.offenderId.toString(), data(visit, offender));
+        recordedAll(List.of(new Recorded(visit, offender)));
     }
 
     /** The visit.recorded events of a batch, written to the outbox in one batched statement. */
     public void recordedAll(List<Recorded> recorded) {
         outbox.publishAll(EventTypes.COMPLIANCE_ADDRESS, recorded.stream().map(r -> new Outbox.Pending(EventTypes.VISIT_RECORDED,
-                r.visit().offenderId.toString(), data(r.visit(), r.offender()))).toList());
-    }
-
-    private static VisitRecordedData data(Visit visit, OffenderProjection offender) {
-        return new VisitRecordedData(visit.id, visit.offenderId, visit.visitDate, visit.type.name(), visit.outcome.name(),
-                offender.areaCode, offender.managerId);
+                r.visit().offenderId.toString(), new VisitRecordedData(r.visit().id, r.visit().offenderId, r.visit().visitDate,
+                r.visit().type.name(), r.visit().outcome.name(), r.offender().areaCode, r.offender().managerId))).toList());
     }
 
     /** A recorded or changed visit and its offender, for {@link #recordedAll}. */

@@ -18,7 +18,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Secrets that exist in the cluster without being rendered: made by the CloudNativePG operator for each Cluster
 // (<cluster>-app), or created from the force's secret store before a production deployment (docs/deployment.md).
 const externalSecrets = {
-  prod: ["oversight-broker", "oversight-smtp", "oversight-tls"],
+  prod: ["oversight-broker", "oversight-broker-offender-service", "oversight-broker-visit-scheduler",
+    "oversight-broker-notification-service", "oversight-broker-users", "oversight-smtp", "oversight-tls"],
   dev: ["oversight-tls"],
 };
 const services = ["api-gateway", "offender-service", "visit-scheduler", "notification-service"];

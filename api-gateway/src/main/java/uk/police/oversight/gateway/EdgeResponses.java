@@ -20,7 +20,10 @@ public class EdgeResponses {
     ObjectMapper objectMapper;
 
     public Buffer body(ProblemType type, String detail, HttpServerRequest request) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, request.path(), RequestIds.of(request), null);
+        return json(new Problem(type.uri(), type.title(), type.status(), detail, request.path(), RequestIds.of(request), null));
+    }
+
+    public Buffer json(Problem problem) {
         try {
             return Buffer.buffer(objectMapper.writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {

@@ -13,6 +13,17 @@ import java.util.Optional;
 @ConfigMapping(prefix = "oversight.gateway")
 public interface GatewayConfig {
 
+    /** The public port (0 picks a free one) and interface the gateway serves (Quarkus's own port is loopback only). */
+    @WithDefault("8080")
+    int port();
+
+    @WithDefault("0.0.0.0")
+    String host();
+
+    /** Time a client connection may stay idle before the gateway closes it. */
+    @WithDefault("60s")
+    Duration clientIdleTimeout();
+
     /** The upstream services by name, each with its URL and the path prefixes it owns. */
     Map<String, Route> routes();
 

@@ -14,8 +14,13 @@ public class NotFoundRoute {
     @Inject
     EdgeResponses edge;
 
+    @Inject
+    PathTemplates templates;
+
     void register(@Observes Router router) {
-        router.route().last().handler(context -> edge.send(context.request(), ProblemType.NOT_FOUND,
-                "No resource at " + context.request().path(), Map.of()));
+        router.route().last().handler(context -> {
+            templates.label(context.request().path());
+            edge.send(context.request(), ProblemType.NOT_FOUND, "No resource at " + context.request().path(), Map.of());
+        });
     }
 }

@@ -41,6 +41,9 @@ public class OpenApiAggregator {
     @Inject
     ObjectMapper objectMapper;
 
+    @Inject
+    PathTemplates templates;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, JsonNode> documents = new TreeMap<>();
     private volatile ObjectNode merged;
@@ -69,6 +72,7 @@ public class OpenApiAggregator {
             }
         }
         merged = merge(documents);
+        templates.update(() -> merged.path("paths").fieldNames());
         return merged;
     }
 

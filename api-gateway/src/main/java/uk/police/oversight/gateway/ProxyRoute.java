@@ -61,6 +61,9 @@ public class ProxyRoute {
     @Inject
     VerifiedTokens verifiedTokens;
 
+    @Inject
+    PathTemplates templates;
+
     private HttpProxy proxy;
     /** Connections used once: for sending a request again after its pooled connection died under it. */
     private HttpClient freshConnections;
@@ -87,10 +90,11 @@ public class ProxyRoute {
         HttpServerRequest request = context.request();
         request.pause();
         String path = request.path();
+        templates.label(path);
         if (!sizesAcceptable(request)) {
             return;
         }
-        if (!context.normalizedPath().equals(path) || path.contains("%2f") || path.contains("%2F") || path.contains("..")) {
+        if (!plain(context, path)) {
             edge.send(request, ProblemType.BAD_REQUEST, "The path must be plain: no dot segments or encoded slashes", Map.of());
             return;
         }
@@ -126,6 +130,26 @@ public class ProxyRoute {
             limitedThen(request, "subject:" + verified.result().getSubject(), () -> forward(context, request, target.get()));
         });
     }
+
+    /**
+     * No dot segments, and no encoded slash that a service could read as a path separator; the one exception is the
+     * last segment of a PNC look-up, where a client's generator encodes the canonical form's slash
+     * (`by-pnc/2011%2F0645681U`) and the service reads it as one parameter.
+     */
+    static boolean plain(RoutingContext context, String path) {
+        if (path.contains("..") || path.toLowerCase(java.util.Locale.ROOT).contains("%2e")) {
+            return false;
+        }
+        boolean encodedSlash = path.contains("%2f") || path.contains("%2F");
+        if (encodedSlash) {
+            return ENCODED_SLASH_ALLOWED.matcher(path).matches();
+        }
+        return context.normalizedPath().equals(path);
+    }
+
+    /** The PNC look-up with one encoded slash in its PNC id (YYYY%2FNNNNNNNC or YY%2FN…C). */
+    private static final java.util.regex.Pattern ENCODED_SLASH_ALLOWED =
+            java.util.regex.Pattern.compile("/api/v1/offenders/by-pnc/[0-9]{2,4}%2[fF][0-9]{1,7}[A-Za-z]");
 
     private void forward(RoutingContext context, HttpServerRequest request, RouteTable.Target target) {
         context.put(ROUTE_KEY, target);

@@ -146,7 +146,31 @@ class GatewayTest {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store")
                 .header("X-Frame-Options", "DENY");
-        given().get("/q/health/ready").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().get(uk.police.oversight.testing.ManagementInterface.url("/q/health/ready")).then().statusCode(200);
+    }
+
+    /**
+     * The metrics name requests by route template, never by raw path (which holds offender ids and PNC ids, and which
+     * anyone can invent), and live with health on the management interface, never on the public port.
+     */
+    @Test
+    void metricsNameNoOneAndAreNotOnThePublicPort() {
+        String offenderId = UUID.randomUUID().toString();
+        given().header("Authorization", token()).get("/api/v1/offenders/" + offenderId);
+        given().header("Authorization", token()).urlEncodingEnabled(false).get("/api/v1/offenders/by-pnc/2011%2F0645681U");
+        given().header("Authorization", token()).get("/api/v1/areas/" + offenderId);
+        given().get("/api/v1/junk-" + offenderId).then().statusCode(404);
+        given().get("/definitely-junk-" + offenderId).then().statusCode(404);
+
+        String text = given().get(uk.police.oversight.testing.ManagementInterface.url("/q/metrics")).then().statusCode(200).extract().asString();
+        assertTrue(text.contains("http_server_requests_seconds"), "the request metrics are there");
+        for (String secret : List.of(offenderId, "0645681U", "junk-")) {
+            assertTrue(!text.contains(secret), "no metric label names " + secret);
+        }
+        assertTrue(text.contains("uri=\"/api/v1/offenders/**\""), "labelled by the route: " + text.lines()
+                .filter(line -> line.contains("uri=")).toList());
+        given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
+        given().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test

@@ -41,10 +41,14 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                    "description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}}}}},
                  "components": {"schemas": {"Thing": {"type": "object", "properties": {"visitDate": {"type": "string"}}},
                    "Problem": {"type": "object"}}}}""");
+        // Every HTTP server of the gateway on a port of its own (not 0): the HTTP metrics tag each server by its port,
+        // and the tags of one metric must be the same on every server.
         return Map.of(
                 "oversight.gateway.routes.offender-service.url", "http://localhost:" + offenders.getAddress().getPort(),
                 "oversight.gateway.routes.visit-scheduler.url", "http://localhost:" + visits.getAddress().getPort(),
-                "oversight.gateway.routes.notification-service.url", "http://localhost:" + closedPort());
+                "oversight.gateway.routes.notification-service.url", "http://localhost:" + closedPort(),
+                "quarkus.http.test-port", Integer.toString(closedPort()),
+                "quarkus.management.test-port", Integer.toString(closedPort()));
     }
 
     private static HttpServer server(String openapi) {

@@ -38,7 +38,7 @@ import uk.police.oversight.testing.TestTokens;
  */
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(TestKeysResource.class)
-@QuarkusTestResource(EmbeddedBrokerResource.class)
+@QuarkusTestResource(value = EmbeddedBrokerResource.class, initArgs = @ResourceArg(name = "service", value = "notification-service"))
 @QuarkusTestResource(EmbeddedMailResource.class)
 public abstract class NotificationApiTest {
 

@@ -26,7 +26,7 @@ import uk.police.oversight.testing.TestTokens;
  */
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "offender"))
 @QuarkusTestResource(TestKeysResource.class)
-@QuarkusTestResource(EmbeddedBrokerResource.class)
+@QuarkusTestResource(value = EmbeddedBrokerResource.class, initArgs = @ResourceArg(name = "service", value = "offender-service"))
 public abstract class ApiTest {
 
     protected static final String BASE = "/api/v1";

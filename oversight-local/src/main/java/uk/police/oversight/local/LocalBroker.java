@@ -24,8 +24,30 @@ public final class LocalBroker implements AutoCloseable {
             "oversight.offender-events", List.of("oversight.offender-events.visit-scheduler",
                     "oversight.offender-events.notification-service"),
             "oversight.compliance-events", List.of("oversight.compliance-events.notification-service"));
-    /** Anycast queues (one consumer service, competing replicas). */
-    public static final List<String> QUEUES = List.of("oversight.audit", "DLQ", "ExpiryQueue");
+    /**
+     * Anycast queues (one consumer service, competing replicas): each service's audit entries on an address of its
+     * own, so that the audit store knows from the address, which only that service may send to, who sent an entry;
+     * the single audit address of earlier versions, drained by the audit store and sent to by nobody; dead letters.
+     */
+    public static final List<String> QUEUES = List.of("oversight.audit.visit-scheduler", "oversight.audit.notification-service",
+            "oversight.audit", "DLQ", "ExpiryQueue");
+
+    /** Who may send to and consume from an address (a user per service, named after it). */
+    public record Access(java.util.Set<String> senders, java.util.Set<String> consumers) {
+    }
+
+    /**
+     * What each service may do on the broker: only the publisher sends to its address, only the subscribers consume
+     * from it, nobody creates, deletes or manages anything (the topology is declared). Anything not named is refused.
+     */
+    public static final Map<String, Access> ACCESS = Map.of(
+            "oversight.offender-events", new Access(java.util.Set.of("offender-service"),
+                    java.util.Set.of("visit-scheduler", "notification-service")),
+            "oversight.compliance-events", new Access(java.util.Set.of("visit-scheduler"), java.util.Set.of("notification-service")),
+            "oversight.audit.visit-scheduler", new Access(java.util.Set.of("visit-scheduler"), java.util.Set.of("offender-service")),
+            "oversight.audit.notification-service", new Access(java.util.Set.of("notification-service"),
+                    java.util.Set.of("offender-service")),
+            "oversight.audit", new Access(java.util.Set.of(), java.util.Set.of("offender-service")));
 
     /** Artemis's audit log records every message; kept quiet here (held strongly: JUL keeps loggers weakly). */
     private static final java.util.logging.Logger ARTEMIS_AUDIT = quiet("org.apache.activemq.audit");
@@ -39,10 +61,23 @@ public final class LocalBroker implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a broker on {@code port}; with {@code persistent}, messages survive a restart (journal in {@code dataDirectory}). */
-    public static LocalBroker start(Path dataDirectory, int port, boolean persistent) {
+    /**
+     * Starts a broker on {@code port} that lets in only these users, each with {@link #ACCESS}; with {@code persistent},
+     * messages survive a restart (journal in {@code dataDirectory}).
+     */
+    public static LocalBroker start(Path dataDirectory, int port, boolean persistent, BrokerUsers users) {
         try {
-            EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(configuration(dataDirectory, port, persistent));
+            Configuration configuration = configuration(dataDirectory, port, persistent);
+            secure(configuration, users.hasHarness());
+            org.apache.activemq.artemis.core.config.impl.SecurityConfiguration logins =
+                    new org.apache.activemq.artemis.core.config.impl.SecurityConfiguration();
+            users.passwords().forEach((user, password) -> {
+                logins.addUser(user, password);
+                logins.addRole(user, user);
+            });
+            EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(configuration)
+                    .setSecurityManager(new org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager(
+                            org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule.class.getName(), logins));
             server.start();
             return new LocalBroker(server, port);
         } catch (Exception e) {
@@ -64,7 +99,7 @@ public final class LocalBroker implements AutoCloseable {
                 .setPagingDirectory(dataDirectory.resolve("paging").toString())
                 .setLargeMessagesDirectory(dataDirectory.resolve("large-messages").toString())
                 .setNodeManagerLockDirectory(dataDirectory.resolve("lock").toString())
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(true)
                 .setJMXManagementEnabled(false)
                 .setGracefulShutdownEnabled(true)
                 .setGracefulShutdownTimeout(2000);
@@ -90,6 +125,31 @@ public final class LocalBroker implements AutoCloseable {
                 .addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue)
                         .setRoutingType(RoutingType.ANYCAST).setDurable(true))));
         return config;
+    }
+
+    /**
+     * The roles of {@link #ACCESS} (role = the service's user name), and for a test broker a harness role that may do
+     * anything everywhere. Artemis applies the most specific match alone, so the harness is named on every address.
+     */
+    static void secure(Configuration config, boolean harness) {
+        java.util.Set<org.apache.activemq.artemis.core.security.Role> anything = new java.util.HashSet<>();
+        if (harness) {
+            anything.add(new org.apache.activemq.artemis.core.security.Role(BrokerUsers.TEST_HARNESS,
+                    true, true, true, true, true, true, true, true, true, true, true, true));
+        }
+        config.putSecurityRoles("#", anything);
+        ACCESS.forEach((address, access) -> {
+            java.util.Set<org.apache.activemq.artemis.core.security.Role> roles = new java.util.HashSet<>(anything);
+            java.util.Set<String> users = new java.util.TreeSet<>(access.senders());
+            users.addAll(access.consumers());
+            for (String user : users) {
+                boolean send = access.senders().contains(user);
+                boolean consume = access.consumers().contains(user);
+                roles.add(new org.apache.activemq.artemis.core.security.Role(user, send, consume,
+                        false, false, false, false, false, consume, false, false, false, false));
+            }
+            config.putSecurityRoles(address, roles);
+        });
     }
 
     private static java.util.logging.Logger quiet(String name) {

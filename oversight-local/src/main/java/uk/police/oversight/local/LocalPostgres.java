@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL server from the Maven Central binaries (zonky), for tests and the local stack. Works as root
- * (zonky runs initdb and postgres under `unshare -U`) and as a normal user.
+ * (zonky runs initdb and postgres under `unshare -U`) and as a normal user. A persistent server is durable (fsync,
+ * synchronous commit, full page writes: PostgreSQL's own defaults); only a throwaway one trades them for speed.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -67,7 +68,13 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("timezone", "UTC")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
-            if (!persistent) {
+            if (persistent) {
+                // zonky starts postgres with -F (no fsync) and synchronous_commit off: an acknowledged commit could then
+                // be lost to a crash. Data that is kept is written as PostgreSQL's defaults write it.
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            } else {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
@@ -95,6 +102,45 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        startServer();
+    }
+
+    /**
+     * Kills the server and every one of its processes at once (SIGKILL), as a power cut or an OOM kill would: no
+     * checkpoint, no shutdown, whatever is in shared memory is lost. {@link #restart(java.time.Duration)} or a new
+     * start on the same directory then recovers from the write-ahead log. (Durability tests.)
+     */
+    public void crash() {
+        long postmaster = postmasterPid();
+        if (postmaster > 0) {
+            ProcessHandle.of(postmaster).ifPresent(process -> {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+            });
+        }
+        try {
+            // Releases zonky's lock on the directory; its attempt to stop the dead server fails harmlessly.
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            // Already dead.
+        } finally {
+            server = null;
+        }
+    }
+
+    /** The postmaster's pid from its pid file, or -1. */
+    private long postmasterPid() {
+        try {
+            java.util.List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).strip());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Starts the server again after {@link #crash()}, on the same port with the same data (crash recovery). */
+    public void recover() {
         startServer();
     }
 

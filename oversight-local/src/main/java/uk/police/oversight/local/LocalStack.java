@@ -25,11 +25,14 @@ public final class LocalStack implements AutoCloseable {
     private final Options options;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private LocalKeys keys;
     private LocalPostgres postgres;
     private LocalBroker broker;
     private LocalMailSink mail;
     private int amqpPort;
+    private Map<String, String> deniedWebhookTargets;
+    private BrokerUsers brokerUsers;
 
     private LocalStack(Options options) {
         this.options = options;
@@ -54,15 +57,20 @@ public final class LocalStack implements AutoCloseable {
         ports.put("visit-scheduler", port("VISITS_HTTP_PORT", 8082));
         ports.put("notification-service", port("NOTIFY_HTTP_PORT", 8083));
         ports.put("api-gateway", port("GATEWAY_HTTP_PORT", 8080));
+        // Health and metrics are on each service's management interface, never on the port clients reach.
+        managementPorts.put("offender-service", port("OFFENDER_MANAGEMENT_PORT", 9081));
+        managementPorts.put("visit-scheduler", port("VISITS_MANAGEMENT_PORT", 9082));
+        managementPorts.put("notification-service", port("NOTIFY_MANAGEMENT_PORT", 9083));
+        managementPorts.put("api-gateway", port("GATEWAY_MANAGEMENT_PORT", 9080));
         // Every service port is checked before anything starts, so that a taken port fails fast and says which.
-        Map<String, String> variables = Map.of("offender-service", "OFFENDER_HTTP_PORT", "visit-scheduler", "VISITS_HTTP_PORT",
-                "notification-service", "NOTIFY_HTTP_PORT", "api-gateway", "GATEWAY_HTTP_PORT");
-        ports.forEach((service, port) -> checkFree(service + ", " + variables.get(service), port));
+        ports.forEach((service, port) -> checkFree(service + ", " + variable(service, "HTTP"), port));
+        managementPorts.forEach((service, port) -> checkFree(service + " management, " + variable(service, "MANAGEMENT"), port));
 
         Map<String, String> common = new LinkedHashMap<>();
         common.put("OVERSIGHT_JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toUri().toString());
         common.put("OVERSIGHT_JWT_ISSUER", LocalKeys.ISSUER);
         common.put("OVERSIGHT_JWT_AUDIENCE", LocalKeys.AUDIENCE);
+        common.put("OVERSIGHT_MANAGEMENT_HOST", "localhost");
         if (env.containsKey("AMQP_HOST")) {
             step("Broker: external, " + env.get("AMQP_HOST") + ":" + env.getOrDefault("AMQP_PORT", "5672"));
             for (String key : List.of("AMQP_HOST", "AMQP_PORT", "AMQP_USER", "AMQP_PASSWORD")) {
@@ -74,7 +82,8 @@ public final class LocalStack implements AutoCloseable {
             amqpPort = port("OVERSIGHT_AMQP_PORT", 55672);
             checkFree("OVERSIGHT_AMQP_PORT", amqpPort);
             step("Starting embedded ActiveMQ Artemis (AMQP 1.0) on port " + amqpPort);
-            broker = LocalBroker.start(options.home().resolve("broker"), amqpPort, true);
+            brokerUsers = BrokerUsers.in(options.home().resolve("keys"));
+            broker = LocalBroker.start(options.home().resolve("broker"), amqpPort, true, brokerUsers);
             common.put("AMQP_HOST", "localhost");
             common.put("AMQP_PORT", Integer.toString(amqpPort));
         }
@@ -92,12 +101,19 @@ public final class LocalStack implements AutoCloseable {
         notify.put("NOTIFY_HTTP_PORT", Integer.toString(ports.get("notification-service")));
         database(notify, "NOTIFY_DB_JDBC_URL", "notifications");
         mailSink(notify);
-        // Locally a developer may point a webhook at an http://localhost receiver; production allows https only.
+        // Locally a developer may point a webhook at an http://localhost receiver; production allows https only. The
+        // stack's own ports stay out of reach, loopback or not (docs/runbook.md, "Webhooks").
         notify.put("WEBHOOK_ALLOW_HTTP", env.getOrDefault("WEBHOOK_ALLOW_HTTP", "true"));
+        notify.put("WEBHOOK_ALLOW_LOOPBACK", env.getOrDefault("WEBHOOK_ALLOW_LOOPBACK", "true"));
+        deniedWebhookTargets = notify;
         passThrough(notify, "DIGEST_CRON");
 
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("GATEWAY_HTTP_PORT", Integer.toString(ports.get("api-gateway")));
+        // Quarkus's own port behind the gateway's public one: loopback only (api-gateway's EdgeServer).
+        int internal = port("GATEWAY_INTERNAL_HTTP_PORT", 8070);
+        checkFree("api-gateway internal, GATEWAY_INTERNAL_HTTP_PORT", internal);
+        gateway.put("GATEWAY_INTERNAL_HTTP_PORT", Integer.toString(internal));
         gateway.put("OFFENDER_SERVICE_URL", url("offender-service"));
         gateway.put("VISITS_SERVICE_URL", url("visit-scheduler"));
         gateway.put("NOTIFY_SERVICE_URL", url("notification-service"));
@@ -111,13 +127,33 @@ public final class LocalStack implements AutoCloseable {
         add("notification-service", notify);
         add("api-gateway", gateway);
 
+        deniedWebhookTargets.put("WEBHOOK_DENIED_TARGETS", String.join(",", ownEndpoints()));
+
         List<String> jvm = jvmOptions();
         for (ServiceProcess service : services) {
-            checkFree(service.name() + ", " + variables.get(service.name()), service.port());
+            checkFree(service.name() + ", " + variable(service.name(), "HTTP"), service.port());
             step("Starting " + service.name() + " on port " + service.port() + " (log: " + service.log() + ")");
             service.start(jvm);
         }
         awaitReady(services, Duration.ofSeconds(180));
+    }
+
+    /** Every host:port of this stack (services, their management interfaces, PostgreSQL, broker, mail sink). */
+    private List<String> ownEndpoints() {
+        List<String> endpoints = new ArrayList<>();
+        ports.values().forEach(port -> endpoints.add("localhost:" + port));
+        managementPorts.values().forEach(port -> endpoints.add("localhost:" + port));
+        if (postgres != null) {
+            endpoints.add("localhost:" + postgres.port());
+        }
+        if (amqpPort > 0) {
+            endpoints.add("localhost:" + amqpPort);
+        }
+        if (mail != null) {
+            endpoints.add("localhost:" + mail.smtpPort());
+            endpoints.add("localhost:" + mail.webPort());
+        }
+        return endpoints;
     }
 
     private List<String> jvmOptions() {
@@ -204,8 +240,26 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void add(String name, Map<String, String> env) {
+        env.put(variable(name, "MANAGEMENT"), Integer.toString(managementPorts.get(name)));
+        if (brokerUsers != null && BrokerUsers.SERVICES.contains(name)) {
+            // Each service logs in to the embedded broker as itself (LocalBroker.ACCESS says what it may do).
+            env.put("AMQP_USER", name);
+            env.put("AMQP_PASSWORD", brokerUsers.password(name));
+        }
         services.add(new ServiceProcess(name, options.repository().resolve(name + "/target/quarkus-app/quarkus-run.jar"),
-                ports.get(name), env, options.home().resolve("logs/" + name + ".log")));
+                ports.get(name), managementPorts.get(name), env, options.home().resolve("logs/" + name + ".log")));
+    }
+
+    /** The variable that sets a service's port of this kind (HTTP, MANAGEMENT): OFFENDER_HTTP_PORT, … */
+    static String variable(String service, String kind) {
+        String prefix = switch (service) {
+            case "offender-service" -> "OFFENDER";
+            case "visit-scheduler" -> "VISITS";
+            case "notification-service" -> "NOTIFY";
+            case "api-gateway" -> "GATEWAY";
+            default -> throw new IllegalArgumentException("No service " + service);
+        };
+        return prefix + "_" + kind + "_PORT";
     }
 
     /** Points a service at an external database when its variable is set, else at a database on the embedded server. */
@@ -272,6 +326,16 @@ public final class LocalStack implements AutoCloseable {
         return ports.get(service);
     }
 
+    /** The port of a service's management interface (health, metrics), which only operators reach. */
+    public int managementPort(String service) {
+        return managementPorts.get(service);
+    }
+
+    /** The base URL of a service's management interface, e.g. http://localhost:9081/q. */
+    public String managementUrl(String service) {
+        return "http://localhost:" + managementPorts.get(service) + "/q";
+    }
+
     public String url(String service) {
         return "http://localhost:" + ports.get(service);
     }
@@ -319,7 +383,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the embedded broker again on the same port with the same journal. */
     public void startBroker() {
         if (broker == null && amqpPort > 0) {
-            broker = LocalBroker.start(options.home().resolve("broker"), amqpPort, true);
+            broker = LocalBroker.start(options.home().resolve("broker"), amqpPort, true, brokerUsers);
         }
     }
 
@@ -363,7 +427,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every variable that sets a port of the local stack. */
     public static final List<String> PORT_VARIABLES = List.of("GATEWAY_HTTP_PORT", "OFFENDER_HTTP_PORT", "VISITS_HTTP_PORT",
-            "NOTIFY_HTTP_PORT", "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT");
+            "NOTIFY_HTTP_PORT", "GATEWAY_MANAGEMENT_PORT", "OFFENDER_MANAGEMENT_PORT", "VISITS_MANAGEMENT_PORT",
+            "NOTIFY_MANAGEMENT_PORT", "GATEWAY_INTERNAL_HTTP_PORT", "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT");
 
     /** Each of {@link #PORT_VARIABLES} set to a free port: a stack that runs beside others (tests, benchmarks). */
     public static Map<String, String> freePorts() {

@@ -197,8 +197,11 @@ public final class Oversight {
             return 3;
         }
         OUT.println("Running (pid " + state.pid() + ", since " + state.startedAt() + ")");
-        state.ports().forEach((name, port) -> OUT.printf("  %-21s http://localhost:%d   %s%n", name, port,
-                ServiceProcess.answersReady(port) ? "ready" : "not ready"));
+        state.ports().forEach((name, port) -> {
+            Integer management = state.managementPorts().get(name);
+            OUT.printf("  %-21s http://localhost:%d   %s%n", name, port,
+                    management != null && ServiceProcess.answersReady(management) ? "ready" : "not ready");
+        });
         OUT.println("  data and logs         " + home);
         return 0;
     }

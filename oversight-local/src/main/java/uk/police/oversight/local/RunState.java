@@ -18,11 +18,12 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a running `./oversight up` left in {@code <home>/run/state.properties}: its pid, when it started, the port of
- * each service and the pid of each service's JVM, so that `status` can show it and `down` can stop it, and stop any
+ * What a running `./oversight up` left in {@code <home>/run/state.properties}: its pid, when it started, the port and
+ * management port of each service and the pid of each service's JVM, so that `status` can show it and `down` can stop it, and stop any
  * service left behind if the launcher itself was killed.
  */
-record RunState(long pid, Instant startedAt, Map<String, Integer> ports, Map<String, Long> children) {
+record RunState(long pid, Instant startedAt, Map<String, Integer> ports, Map<String, Integer> managementPorts,
+        Map<String, Long> children) {
 
     static Path file(Path home) {
         return home.resolve("run/state.properties");
@@ -30,15 +31,17 @@ record RunState(long pid, Instant startedAt, Map<String, Integer> ports, Map<Str
 
     /** Records this process as starting, before any port is known. */
     static void starting(Path home) {
-        new RunState(ProcessHandle.current().pid(), Instant.now(), Map.of(), Map.of()).write(home);
+        new RunState(ProcessHandle.current().pid(), Instant.now(), Map.of(), Map.of(), Map.of()).write(home);
     }
 
     static RunState of(LocalStack stack) {
         Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, Integer> management = new LinkedHashMap<>();
         for (String service : stack.serviceNames()) {
             ports.put(service, stack.port(service));
+            management.put(service, stack.managementPort(service));
         }
-        return new RunState(ProcessHandle.current().pid(), Instant.now(), ports, stack.servicePids());
+        return new RunState(ProcessHandle.current().pid(), Instant.now(), ports, management, stack.servicePids());
     }
 
     void write(Path home) {
@@ -46,6 +49,7 @@ record RunState(long pid, Instant startedAt, Map<String, Integer> ports, Map<Str
         properties.setProperty("pid", Long.toString(pid));
         properties.setProperty("startedAt", startedAt.toString());
         ports.forEach((name, port) -> properties.setProperty("port." + name, Integer.toString(port)));
+        managementPorts.forEach((name, port) -> properties.setProperty("management." + name, Integer.toString(port)));
         children.forEach((name, child) -> properties.setProperty("child." + name, Long.toString(child)));
         Path file = file(home);
         try {
@@ -73,16 +77,19 @@ record RunState(long pid, Instant startedAt, Map<String, Integer> ports, Map<Str
             throw new UncheckedIOException(e);
         }
         Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, Integer> management = new LinkedHashMap<>();
         Map<String, Long> children = new LinkedHashMap<>();
         for (String key : properties.stringPropertyNames().stream().sorted().toList()) {
             if (key.startsWith("port.")) {
                 ports.put(key.substring(5), Integer.parseInt(properties.getProperty(key)));
+            } else if (key.startsWith("management.")) {
+                management.put(key.substring(11), Integer.parseInt(properties.getProperty(key)));
             } else if (key.startsWith("child.")) {
                 children.put(key.substring(6), Long.parseLong(properties.getProperty(key)));
             }
         }
         return new RunState(Long.parseLong(properties.getProperty("pid")), Instant.parse(properties.getProperty("startedAt")),
-                ports, children);
+                ports, management, children);
     }
 
     static void clear(Path home) {

@@ -22,14 +22,16 @@ final class ServiceProcess {
     private final String name;
     private final Path application;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path application, int port, Map<String, String> environment, Path log) {
+    ServiceProcess(String name, Path application, int port, int managementPort, Map<String, String> environment, Path log) {
         this.name = name;
         this.application = application;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = environment;
         this.log = log;
     }
@@ -76,12 +78,16 @@ final class ServiceProcess {
         return process != null && process.isAlive();
     }
 
-    /** True once the service answers its readiness check with 200. */
-    boolean ready() {
-        return answersReady(port);
+    int managementPort() {
+        return managementPort;
     }
 
-    /** True when whatever listens on this local port answers a Quarkus readiness check with 200. */
+    /** True once the service answers its readiness check (on its management interface) with 200. */
+    boolean ready() {
+        return answersReady(managementPort);
+    }
+
+    /** True when the management interface on this local port answers a Quarkus readiness check with 200. */
     static boolean answersReady(int port) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))

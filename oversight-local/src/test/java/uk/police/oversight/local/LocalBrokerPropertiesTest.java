@@ -35,6 +35,33 @@ class LocalBrokerPropertiesTest {
         assertEquals(topology(local), topology(deployed), "the addresses and their queues");
     }
 
+    /** Who may send and consume where is the same on the deployed broker as on the one the tests run against. */
+    @Test
+    void theDeployedBrokerGrantsWhatTheLocalBrokerGrantsAndNothingMore(@TempDir Path data) throws Exception {
+        Configuration local = LocalBroker.configuration(data, 0, false);
+        LocalBroker.secure(local, false);
+        Configuration deployed = deployed(new ConfigurationImpl());
+        assertEquals(grants(local), grants(deployed));
+        assertEquals(LocalBroker.ACCESS.keySet(), grants(deployed).keySet(), "every address has its grants");
+    }
+
+    /** Address → role: what it may do (only the permissions a service could be given). */
+    private static Map<String, String> grants(Configuration config) {
+        Map<String, String> grants = new TreeMap<>();
+        config.getSecurityRoles().forEach((match, roles) -> {
+            if (match.equals("#")) {
+                return;
+            }
+            grants.put(match, roles.stream().map(role -> role.getName() + (role.isSend() ? " send" : "")
+                            + (role.isConsume() ? " consume" : "") + (role.isBrowse() ? " browse" : "")
+                            + (role.isManage() || role.isCreateAddress() || role.isDeleteAddress() || role.isCreateDurableQueue()
+                                    || role.isDeleteDurableQueue() || role.isCreateNonDurableQueue() || role.isDeleteNonDurableQueue()
+                                    ? " MORE" : ""))
+                    .sorted().collect(Collectors.joining(", ")));
+        });
+        return grants;
+    }
+
     @Test
     void aBrokerStartedWithThePropertiesHasEveryQueueBeforeAnyConsumerConnects(@TempDir Path data) throws Exception {
         int port;

@@ -22,9 +22,15 @@ public final class AmqpTestClient implements AutoCloseable {
     private final AmqpClient client;
     private final AmqpConnection connection;
 
+    /** A client of the module tests' broker, logged in as the harness that may stand in for any service. */
     public AmqpTestClient(int port) {
+        this(port, uk.police.oversight.local.BrokerUsers.TEST_HARNESS, EmbeddedBrokerResource.harnessPassword());
+    }
+
+    /** A client logged in as this user (to check what a service may and may not do). */
+    public AmqpTestClient(int port, String user, String password) {
         client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("localhost").setPort(port)
-                .setUsername("oversight").setPassword("oversight"));
+                .setUsername(user).setPassword(password));
         connection = await(client.connect().toCompletionStage().toCompletableFuture());
     }
 

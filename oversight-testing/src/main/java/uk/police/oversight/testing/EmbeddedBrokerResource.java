@@ -7,17 +7,36 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import uk.police.oversight.local.BrokerUsers;
 import uk.police.oversight.local.LocalBroker;
 
 /**
  * Starts a real ActiveMQ Artemis broker (AMQP 1.0) for a service's {@code @QuarkusTest}s, persistent so that a test
- * can stop and restart it without losing messages.
+ * can stop and restart it without losing messages. The service logs in as itself (init arg {@code service}) with
+ * the permissions it has in production; {@link AmqpTestClient} logs in as a harness that may do anything.
  */
 public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManager {
 
     private static LocalBroker broker;
     private static Path dataDirectory;
     private static int port;
+    private static final BrokerUsers USERS = BrokerUsers.forTests();
+    private String service = BrokerUsers.TEST_HARNESS;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        service = initArgs.getOrDefault("service", BrokerUsers.TEST_HARNESS);
+    }
+
+    /** The test harness's login: a client standing in for any service. */
+    static String harnessPassword() {
+        return USERS.password(BrokerUsers.TEST_HARNESS);
+    }
+
+    /** A service's password on the test broker (to check what it may and may not do there). */
+    public static String password(String user) {
+        return USERS.password(user);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -25,11 +44,11 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
             if (broker == null) {
                 port = freePort();
                 dataDirectory = Path.of(System.getProperty("oversight.test.dir", "target"), "embedded-broker", UUID.randomUUID().toString());
-                broker = LocalBroker.start(dataDirectory, port, true);
+                broker = LocalBroker.start(dataDirectory, port, true, USERS);
             }
         }
         return Map.of("amqp-host", "localhost", "amqp-port", Integer.toString(port),
-                "amqp-username", "oversight", "amqp-password", "oversight");
+                "amqp-username", service, "amqp-password", USERS.password(service));
     }
 
     /** Stops the broker, as an outage would. */
@@ -43,7 +62,7 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
     /** Starts the broker again on the same port with the same journal. */
     public static synchronized void restartBroker() {
         if (broker == null) {
-            broker = LocalBroker.start(dataDirectory, port, true);
+            broker = LocalBroker.start(dataDirectory, port, true, USERS);
         }
     }
 

@@ -105,7 +105,7 @@ class AuthorizationMatrixIT {
                 row("GET /api/v1/notifications", "403 200 403 403 200", (f, in) -> new Call("GET", "/notifications")),
                 row("GET /api/v1/notifications/{id}", "403 200/404 403 403 200", (f, in) -> new Call("GET", "/notifications/" + f.notification(in))),
                 row("GET /api/v1/webhooks", "403 403 403 403 200", (f, in) -> new Call("GET", "/webhooks")),
-                row("POST /api/v1/webhooks", "403 403 403 403 201", (f, in) -> new Call("POST", "/webhooks", Map.of("url", "https://hooks.force.example/x",
+                row("POST /api/v1/webhooks", "403 403 403 403 201", (f, in) -> new Call("POST", "/webhooks", Map.of("url", "https://localhost:9/x",
                         "eventTypes", List.of("OVERDUE"), "secret", "a-secret-of-sixteen-or-more"))),
                 row("GET /api/v1/webhooks/{id}", "403 403 403 403 200", (f, in) -> new Call("GET", "/webhooks/" + f.webhook())),
                 row("DELETE /api/v1/webhooks/{id}", "403 403 403 403 204", (f, in) -> new Call("DELETE", "/webhooks/" + f.newWebhook())),
@@ -311,7 +311,7 @@ class AuthorizationMatrixIT {
         }
 
         String newWebhook() {
-            return SystemStack.admin().body(Map.of("url", "https://hooks.force.example/" + unique("h"), "eventTypes", List.of("OVERDUE"),
+            return SystemStack.admin().body(Map.of("url", "https://localhost:9/" + unique("h"), "eventTypes", List.of("OVERDUE"),
                     "secret", "a-secret-of-sixteen-or-more")).post(SystemStack.api() + "/webhooks").then().statusCode(201).extract().path("id");
         }
 

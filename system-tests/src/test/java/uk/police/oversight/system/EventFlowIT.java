@@ -46,7 +46,7 @@ class EventFlowIT {
                 .queryParam("actor", "ds.system").get(SystemStack.offenderApi() + "/audit-events").then().extract()
                 .jsonPath().getList("items.service").contains("visit-scheduler")), () -> "the consultation was audited in offender-service; "
                 + "visit-scheduler's outbox: " + SystemStack.queryLong("visits", "select count(*) from outbox_event where published_at is null")
-                + " unsent; broker: " + SystemStack.get().describeQueue("oversight.audit") + "; " + SystemStack.get().describeQueue("DLQ"));
+                + " unsent; broker: " + SystemStack.get().describeQueue("oversight.audit.visit-scheduler") + "; " + SystemStack.get().describeQueue("DLQ"));
         SystemStack.admin().queryParam("offenderId", id).queryParam("actor", "ds.system")
                 .get(SystemStack.offenderApi() + "/audit-events").then()
                 .body("items.find { it.service == 'visit-scheduler' }.justification", equalTo("Caseload review"));

@@ -73,7 +73,7 @@ class FaultsIT {
         load.add(background.submit(loop(running, () -> SystemStack.integration().body(World.offenders(area, world[1], 1).get(0))
                 .post(SystemStack.api() + "/offenders"), acceptedOffenders, statuses, badAnswers)));
         load.add(background.submit(loop(running, () -> SystemStack.as("dc.restart", List.of("offender-manager"), area)
-                .body(Map.of("offenderId", offender, "visitDate", LocalDate.of(2016, 1, 1).plusDays(day.incrementAndGet()).toString(),
+                .body(Map.of("offenderId", offender, "visitDate", LocalDate.of(2020, 1, 2).plusDays(day.incrementAndGet()).toString(),
                         "type", "HOME_VISIT", "outcome", "COMPLETED", "announced", false))
                 .post(SystemStack.api() + "/visits"), acceptedVisits, statuses, badAnswers)));
         load.add(background.submit(loop(running, () -> SystemStack.as("ds.restart", List.of("supervisor"), area)
@@ -123,7 +123,7 @@ class FaultsIT {
         assertTrue(SystemStack.eventually(Duration.ofSeconds(20), () -> SystemStack.admin().queryParam("actor", "ds.restart")
                 .queryParam("offenderId", offender).queryParam("size", 100).get(SystemStack.api() + "/audit-events").then().extract()
                 .jsonPath().getList("items.requestId").contains(consultation)), () -> "the consultation after the restart was audited; broker: "
-                + stack.describeQueue("oversight.audit") + "; " + stack.describeQueue("DLQ"));
+                + stack.describeQueue("oversight.audit.visit-scheduler") + "; " + stack.describeQueue("DLQ"));
         // Every registration that was saved reaches visit-scheduler: its event was in the outbox, in the same transaction.
         // (Saved may be more than accepted: a commit cut off by the restart can have happened, its 503 saying so.)
         long saved = SystemStack.queryLong("offender", "select count(*) from offender where area_code = ?", area);

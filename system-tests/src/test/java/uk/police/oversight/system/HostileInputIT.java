@@ -619,7 +619,7 @@ class HostileInputIT {
         bodies.put("POST /visits/batch", () -> Map.of("items", List.of(Map.of("offenderId", world.offender(true), "visitDate", "2021-02-03",
                 "type", "OTHER_CONTACT", "outcome", "COMPLETED", "announced", false, "externalRef", world.unique("HREF")))));
         bodies.put("PUT /visit-policy", () -> Fixture.NATIONAL_POLICY);
-        bodies.put("POST /webhooks", () -> Map.of("url", "https://hooks.force.example/" + world.unique("hz"), "eventTypes", List.of("OVERDUE"),
+        bodies.put("POST /webhooks", () -> Map.of("url", "https://localhost:9/" + world.unique("hz"), "eventTypes", List.of("OVERDUE"),
                 "secret", "a-secret-of-sixteen-or-more"));
         return bodies;
     }

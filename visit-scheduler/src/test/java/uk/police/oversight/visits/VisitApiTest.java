@@ -35,7 +35,7 @@ import uk.police.oversight.testing.TestTokens;
  */
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "visits"))
 @QuarkusTestResource(TestKeysResource.class)
-@QuarkusTestResource(EmbeddedBrokerResource.class)
+@QuarkusTestResource(value = EmbeddedBrokerResource.class, initArgs = @ResourceArg(name = "service", value = "visit-scheduler"))
 @QuarkusTestResource(OffenderServiceStubResource.class)
 public abstract class VisitApiTest {
 
@@ -88,6 +88,38 @@ public abstract class VisitApiTest {
         awaitProjected(UUID.fromString((String) facts.get("offenderId")), ((Number) facts.get("version")).longValue());
     }
 
+    /** Publishes a staff member as offender-service would, and waits until visit-scheduler knows them. */
+    protected void publishStaff(UUID staffId, String areaCode) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("staffId", staffId.toString());
+        data.put("version", 0);
+        data.put("staffNumber", "T-" + SEQUENCE.incrementAndGet());
+        data.put("name", "Officer");
+        data.put("email", "officer@force.example");
+        data.put("role", "OFFENDER_MANAGER");
+        data.put("areaCode", areaCode);
+        data.put("active", true);
+        try (AmqpTestClient amqp = new AmqpTestClient(brokerPort())) {
+            amqp.send("oversight.offender-events", event(UUID.randomUUID(), "uk.police.oversight.staff.changed", data));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection.prepareStatement("select 1 from staff_projection where staff_id = ?")) {
+                select.setObject(1, staffId);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            sleep(50);
+        }
+        throw new AssertionError("staff member " + staffId + " never reached the projection");
+    }
+
     protected String register(Map<String, Object> facts) {
         publish("uk.police.oversight.offender.registered", facts);
         return (String) facts.get("offenderId");
@@ -96,7 +128,7 @@ public abstract class VisitApiTest {
     protected static String event(UUID id, String type, Map<String, Object> data) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("specversion", "1.0",
-                    "id", id.toString(), "source", "/offender-service", "type", type, "subject", data.get("offenderId"),
+                    "id", id.toString(), "source", "/offender-service", "type", type, "subject", data.getOrDefault("offenderId", data.get("staffId")),
                     "time", Instant.now().toString(), "datacontenttype", "application/json", "data", data));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

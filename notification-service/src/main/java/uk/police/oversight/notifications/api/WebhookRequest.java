@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.police.oversight.common.input.SingleLine;
 import uk.police.oversight.notifications.model.NotificationType;
 
 /** A force system's subscription to notifications by webhook. */
@@ -19,5 +20,5 @@ public record WebhookRequest(
         @NotBlank @Size(min = 16, max = 200, message = "must be 16 to 200 characters")
         @Schema(description = "Signs every delivery (HMAC-SHA256 of the body, in X-Oversight-Signature); never shown again",
                 required = true, examples = "c2VjcmV0LXNoYXJlZC13aXRoLXRoZS1mb3JjZQ") String secret,
-        @Size(max = 200) @Schema(examples = "Force records system") String description) {
+        @Size(max = 200) @SingleLine @Schema(examples = "Force records system") String description) {
 }

@@ -39,8 +39,8 @@ public class DeliveryLog {
     @ConfigProperty(name = "oversight.notifications.retry.max-attempts", defaultValue = "12")
     int maxAttempts;
 
-    @ConfigProperty(name = "oversight.webhooks.disable-after-failures", defaultValue = "10")
-    int disableAfterFailures;
+    @Inject
+    uk.police.oversight.notifications.webhooks.WebhookConfig webhooks;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -62,10 +62,12 @@ public class DeliveryLog {
             if (subscription != null) {
                 subscription.consecutiveFailures = 0;
             }
-            audit.record(new AuditRecord(null, clock.instant(), service, List.of(), AuditAction.DISCLOSE,
-                    notification.offenderIds, service, null, null,
-                    notification.type + " " + delivery.disclosedTo() + " (notification " + notification.id + ")"));
+            disclosed(notification, delivery, "delivered");
             return;
+        }
+        if (delivery.disclosedTo() != null) {
+            // Sent but not acknowledged: the data left the system all the same (DPA 2018 s.62).
+            disclosed(notification, delivery, "not acknowledged: " + delivery.error());
         }
         notification.lastError = truncate(delivery.error());
         if (!delivery.retryable() || notification.attempts >= maxAttempts) {
@@ -75,10 +77,18 @@ public class DeliveryLog {
         }
         if (subscription != null) {
             subscription.consecutiveFailures++;
-            if (subscription.active && subscription.consecutiveFailures >= disableAfterFailures) {
+            if (subscription.active && !delivery.retryable()) {
+                disable(subscription, "a delivery that cannot succeed: " + delivery.error());
+            } else if (subscription.active && subscription.consecutiveFailures >= webhooks.disableAfterFailures()) {
                 disable(subscription, subscription.consecutiveFailures + " consecutive failed deliveries; last: " + delivery.error());
             }
         }
+    }
+
+    private void disclosed(Notification notification, Delivery delivery, String how) {
+        audit.record(AuditRecord.granted(clock.instant(), service, List.of(), AuditAction.DISCLOSE, notification.offenderIds,
+                service, null, null, notification.type + " " + delivery.disclosedTo() + ", attempt " + notification.attempts
+                        + ", " + how + " (notification " + notification.id + ")"));
     }
 
     /** Fails a notification that cannot be delivered at all (no such recipient, subscription gone). */

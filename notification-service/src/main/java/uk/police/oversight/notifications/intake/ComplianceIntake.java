@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import uk.police.oversight.common.events.CloudEvent;
@@ -20,7 +21,9 @@ import uk.police.oversight.notifications.model.WebhookSubscription;
  * Turns visit-scheduler's compliance events into notifications: due soon and overdue to the offender's manager,
  * escalations to the area's supervisors, each also to the force systems that subscribed; and keeps each manager's
  * open items for the daily digest. A redelivered event adds nothing (inbox, and one notification per dedupe key).
- * Events are handled in the order visit-scheduler published them.
+ * Events may arrive in any order (several replicas on both sides): an announcement made before a completed home visit
+ * this service has heard of is stale and dropped, and one computed from an older version of the offender's record
+ * goes to the offender's manager as of the newest version known ({@link OffenderStates}).
  */
 @ApplicationScoped
 public class ComplianceIntake {
@@ -40,8 +43,11 @@ public class ComplianceIntake {
     @Inject
     OpenItems openItems;
 
+    @Inject
+    OffenderStates states;
+
     @Incoming("compliance-events")
-    @Blocking // in order: a visit that resolves an item must not be applied before the announcement it resolves
+    @Blocking(ordered = false)
     @Transactional
     public void receive(Object payload) {
         CloudEvent event = envelopes.read(payload);
@@ -49,27 +55,57 @@ public class ComplianceIntake {
             return;
         }
         switch (event.type()) {
-            case EventTypes.VISIT_DUE_SOON -> {
-                ComplianceEventData data = envelopes.data(event, ComplianceEventData.class);
+            case EventTypes.VISIT_DUE_SOON -> current(event, true).ifPresent(data -> {
                 openItems.open(OpenItems.Kind.DUE_SOON, data);
                 toManager(NotificationType.DUE_SOON, data, event);
-            }
-            case EventTypes.OFFENDER_BECAME_OVERDUE -> {
-                ComplianceEventData data = envelopes.data(event, ComplianceEventData.class);
+            });
+            case EventTypes.OFFENDER_BECAME_OVERDUE -> current(event, true).ifPresent(data -> {
                 openItems.open(OpenItems.Kind.OVERDUE, data);
                 toManager(NotificationType.OVERDUE, data, event);
-            }
-            case EventTypes.OVERDUE_ESCALATED -> escalate(envelopes.data(event, ComplianceEventData.class), event);
-            case EventTypes.RISK_REVIEW_OVERDUE ->
-                    openItems.open(OpenItems.Kind.REVIEW_OVERDUE, envelopes.data(event, ComplianceEventData.class));
+            });
+            case EventTypes.OVERDUE_ESCALATED -> current(event, true).ifPresent(data -> escalate(data, event));
+            case EventTypes.RISK_REVIEW_OVERDUE -> current(event, false).ifPresent(data -> openItems.open(OpenItems.Kind.REVIEW_OVERDUE, data));
             case EventTypes.VISIT_RECORDED -> {
                 VisitRecordedData visit = envelopes.data(event, VisitRecordedData.class);
                 if ("HOME_VISIT".equals(visit.type()) && "COMPLETED".equals(visit.outcome())) {
+                    states.visited(visit.offenderId(), visit.visitDate());
                     openItems.visited(visit.offenderId(), visit.visitDate());
                 }
             }
             default -> LOG.debugf("Not a notification: %s", event.type());
         }
+    }
+
+    /**
+     * The announcement as it stands against what is known of the offender now: empty when it is stale (the offender
+     * erased; a completed home visit after the one it was computed from; a newer record that takes them out of
+     * scope), else its data with the facts of the newest record known.
+     */
+    Optional<ComplianceEventData> current(CloudEvent event, boolean aboutVisits) {
+        ComplianceEventData data = envelopes.data(event, ComplianceEventData.class);
+        Optional<OffenderStates.State> known = states.of(data.offenderId());
+        if (known.isEmpty()) {
+            states.announced(data, aboutVisits);
+            return Optional.of(data);
+        }
+        OffenderStates.State state = known.get();
+        if (state.erased()) {
+            return Optional.empty();
+        }
+        if (aboutVisits && state.lastVisitOn() != null && (data.lastVisitOn() == null || data.lastVisitOn().isBefore(state.lastVisitOn()))) {
+            LOG.debugf("Dropped %s about %s: a home visit on %s came after it", event.type(), data.offenderId(), state.lastVisitOn());
+            return Optional.empty();
+        }
+        if (state.version() > data.offenderVersion()) {
+            boolean inScope = aboutVisits ? state.inScopeForVisits() : "IN_COMMUNITY".equals(state.status());
+            if (state.status() != null && !inScope) {
+                LOG.debugf("Dropped %s about %s: a newer record takes them out of scope", event.type(), data.offenderId());
+                return Optional.empty();
+            }
+            return Optional.of(state.managerId() == null ? data : data.withFacts(state));
+        }
+        states.announced(data, aboutVisits);
+        return Optional.of(data);
     }
 
     private void toManager(NotificationType type, ComplianceEventData data, CloudEvent event) {

@@ -17,7 +17,8 @@ import uk.police.oversight.messaging.Inbox;
 
 /**
  * Keeps what this service needs from offender-service's events: staff contact details (who a notification goes to)
- * and changes of an offender's manager, area or status (which move or resolve their open items).
+ * and changes of an offender's manager, area or status (which move or resolve their open items), applied only
+ * when they come from a newer version of the record than the newest known, whatever order they arrive in.
  */
 @ApplicationScoped
 public class StaffIntake {
@@ -32,6 +33,9 @@ public class StaffIntake {
     OpenItems openItems;
 
     @Inject
+    OffenderStates states;
+
+    @Inject
     DataSource dataSource;
 
     @Incoming("offender-events")
@@ -44,11 +48,20 @@ public class StaffIntake {
         }
         switch (event.type()) {
             case EventTypes.STAFF_CHANGED -> staff(envelopes.data(event, StaffData.class));
-            case EventTypes.OFFENDER_CHANGED, EventTypes.OFFENDER_SNAPSHOT ->
-                    openItems.offenderChanged(envelopes.data(event, OffenderFactsData.class));
-            case EventTypes.OFFENDER_ERASED -> openItems.erased(UUID.fromString(event.data().get("offenderId").asText()));
+            case EventTypes.OFFENDER_REGISTERED, EventTypes.OFFENDER_CHANGED, EventTypes.OFFENDER_SNAPSHOT -> {
+                OffenderFactsData facts = envelopes.data(event, OffenderFactsData.class);
+                // Only a newer version of the record than the newest known moves or resolves open items.
+                if (states.facts(facts.version(), facts)) {
+                    states.of(facts.offenderId()).ifPresent(openItems::offenderChanged);
+                }
+            }
+            case EventTypes.OFFENDER_ERASED -> {
+                UUID offenderId = UUID.fromString(event.data().get("offenderId").asText());
+                states.erased(offenderId);
+                openItems.erased(offenderId);
+            }
             default -> {
-                // Registrations and risk assessments need no notification.
+                // Risk assessments need no notification.
             }
         }
     }

@@ -15,12 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -37,6 +34,7 @@ import uk.police.oversight.notifications.model.DeliveryStatus;
 import uk.police.oversight.notifications.model.Notification;
 import uk.police.oversight.notifications.model.NotificationType;
 import uk.police.oversight.notifications.model.WebhookSubscription;
+import uk.police.oversight.notifications.webhooks.WebhookTargets;
 
 /** Force systems' webhook subscriptions, managed by admin. */
 @Path(ApiPaths.WEBHOOKS)
@@ -50,8 +48,8 @@ public class WebhookResource {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "oversight.webhooks.allow-http", defaultValue = "false")
-    boolean allowHttp;
+    @Inject
+    WebhookTargets targets;
 
     @GET
     @RolesAllowed(Roles.ADMIN)
@@ -78,8 +76,11 @@ public class WebhookResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createWebhook", summary = "Subscribe a force system",
             description = "Roles: admin. The system receives each notification of the chosen types as a JSON POST "
-                    + "(the CloudEvent), signed: X-Oversight-Signature is `sha256=` and the hex HMAC-SHA256 of the body "
-                    + "under the secret. A delivery answered with anything but 2xx is retried with backoff; after "
+                    + "(the CloudEvent), signed: X-Oversight-Signature is `sha256=` and the hex HMAC-SHA256, under the "
+                    + "secret, of X-Oversight-Timestamp (Unix seconds), a full stop and the body; refuse a delivery whose "
+                    + "timestamp is more than five minutes old. The URL's host must resolve to addresses webhooks may "
+                    + "reach: never link-local or metadata addresses nor this system's own; loopback and private ranges "
+                    + "only where the deployment allows them. A delivery answered with anything but 2xx is retried with backoff; after "
                     + "repeated failures the subscription is disabled, with the reason recorded.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookRequest.class),
             examples = @ExampleObject(name = "records system", value = "{\"url\": \"https://records.force.example/oversight/hooks\", "
@@ -126,23 +127,15 @@ public class WebhookResource {
                 .orElseThrow(() -> ProblemException.notFound("Webhook subscription", id));
     }
 
-    /** An absolute https URL (http only where the deployment allows it); no credentials in it. */
+    /**
+     * An absolute https URL (http only where the deployment allows it), no credentials in it, whose host resolves to
+     * addresses webhooks may reach ({@link WebhookTargets}); checked again at every delivery.
+     */
     private void checkUrl(String url) {
-        URI uri;
         try {
-            uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw ProblemException.invalid("url", "is not a URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-        if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
-            throw ProblemException.invalid("url", allowHttp ? "must be an http or https URL" : "must be an https URL");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw ProblemException.invalid("url", "must name a host");
-        }
-        if (uri.getUserInfo() != null) {
-            throw ProblemException.invalid("url", "must not carry credentials; the secret signs deliveries");
+            targets.check(url);
+        } catch (WebhookTargets.Refused refused) {
+            throw ProblemException.invalid("url", refused.getMessage());
         }
     }
 }

@@ -65,7 +65,7 @@ class DeliveryLogTest extends NotificationApiTest {
         String offender = (String) data.get("offenderId");
 
         try (AmqpTestClient amqp = new AmqpTestClient(brokerPort())) {
-            List<String> entries = amqp.receiveUntil("oversight.audit",
+            List<String> entries = amqp.receiveUntil("oversight.audit.notification-service",
                     received -> received.stream().anyMatch(e -> e.contains(offender) && e.contains("DISCLOSE")),
                     Duration.ofSeconds(20));
             assertTrue(entries.stream().anyMatch(e -> e.contains(offender) && e.contains("\"DISCLOSE\"")
@@ -81,6 +81,9 @@ class DeliveryLogTest extends NotificationApiTest {
         List<String> defects = OpenApiContract.defects(paths, operations);
         assertTrue(operations[0] >= 6, "expected every endpoint, found " + operations[0]);
         assertTrue(defects.isEmpty(), String.join("\n", defects));
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(uk.police.oversight.testing.ManagementInterface.url("/q/health/ready")).then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(404);
     }
+
+
 }

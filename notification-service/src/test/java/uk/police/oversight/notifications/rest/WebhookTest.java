@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.sql.Connection;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,10 @@ class WebhookTest extends NotificationApiTest {
 
             assertEquals(1, receiver.received().size(), "only the OVERDUE it subscribed to");
             WebhookReceiver.Received delivery = receiver.received().get(0);
-            assertEquals(sign(SECRET, delivery.body()), delivery.header("X-Oversight-Signature"));
+            String timestamp = delivery.header("X-Oversight-Timestamp");
+            assertTrue(Math.abs(java.time.Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 60, timestamp);
+            assertEquals(sign(SECRET, timestamp + "." + delivery.body()), delivery.header("X-Oversight-Signature"),
+                    "the signature covers the timestamp, so a captured delivery cannot be replayed later");
             assertTrue(delivery.body().contains("\"type\":\"uk.police.oversight.visit.overdue\""));
             assertTrue(delivery.body().contains((String) data.get("pncId")));
             assertEquals("OVERDUE", delivery.header("X-Oversight-Notification-Type"));
@@ -68,6 +72,10 @@ class WebhookTest extends NotificationApiTest {
             await(Duration.ofSeconds(30), () -> !as(ADMIN).get(BASE + "/webhooks/" + id).<Boolean>path("active"));
 
             assertTrue(receiver.received().size() >= 3, "retried before giving up: " + receiver.received().size());
+            // Each refused delivery still disclosed the data to the target: each is in the audit log.
+            String notification = as(ADMIN).queryParam("recipientId", id).get(BASE + "/notifications").path("items[0].id");
+            await(Duration.ofSeconds(10), () -> count("select count(*) from outbox_event where type = 'uk.police.oversight.audit.recorded'"
+                    + " and payload like '%DISCLOSE%' and payload like '%not acknowledged: HTTP 500%' and payload like '%" + notification + "%'") >= 3);
             as(ADMIN).get(BASE + "/webhooks/" + id).then()
                     .body("disabledReason", startsWith("Disabled after 3 consecutive failed deliveries; last: HTTP 500"))
                     .body("disabledAt", notNullValue());
@@ -85,28 +93,97 @@ class WebhookTest extends NotificationApiTest {
 
     @Test
     void subscriptionsAreValidatedAndOnlyForAdmin() {
-        as(ADMIN).body(Map.of("url", "ftp://x.example/h", "eventTypes", List.of("OVERDUE"), "secret", SECRET))
+        String ok = "https://localhost:8443/h";
+        as(ADMIN).body(Map.of("url", "ftp://localhost/h", "eventTypes", List.of("OVERDUE"), "secret", SECRET))
                 .post(BASE + "/webhooks").then().statusCode(422).body("errors.field", hasItem("url"));
-        as(ADMIN).body(Map.of("url", "https://user:pw@x.example/h", "eventTypes", List.of("OVERDUE"), "secret", SECRET))
+        as(ADMIN).body(Map.of("url", "https://user:pw@localhost/h", "eventTypes", List.of("OVERDUE"), "secret", SECRET))
                 .post(BASE + "/webhooks").then().statusCode(422).body("errors.field", hasItem("url"));
-        as(ADMIN).body(Map.of("url", "https://x.example/h", "eventTypes", List.of("OVERDUE"), "secret", "short"))
+        as(ADMIN).body(Map.of("url", ok, "eventTypes", List.of("OVERDUE"), "secret", "short"))
                 .post(BASE + "/webhooks").then().statusCode(422).body("errors.field", hasItem("secret"));
-        as(ADMIN).body(Map.of("url", "https://x.example/h", "eventTypes", List.of(), "secret", SECRET))
+        as(ADMIN).body(Map.of("url", ok, "eventTypes", List.of(), "secret", SECRET))
                 .post(BASE + "/webhooks").then().statusCode(422).body("errors.field", hasItem("eventTypes"));
-        as(ADMIN).body(Map.of("url", "https://x.example/h", "eventTypes", List.of("DIGEST"), "secret", SECRET))
+        as(ADMIN).body(Map.of("url", ok, "eventTypes", List.of("DIGEST"), "secret", SECRET))
                 .post(BASE + "/webhooks").then().statusCode(422).body("errors.field", hasItem("eventTypes"));
-        as(ADMIN).body(Map.of("url", "https://x.example/h", "eventTypes", List.of("GOSSIP"), "secret", SECRET))
+        as(ADMIN).body(Map.of("url", ok, "eventTypes", List.of("GOSSIP"), "secret", SECRET))
                 .post(BASE + "/webhooks").then().statusCode(400);
+        as(ADMIN).body(Map.of("url", "https://no-such-host.invalid/h", "eventTypes", List.of("OVERDUE"), "secret", SECRET))
+                .post(BASE + "/webhooks").then().statusCode(422).body("errors[0].message", startsWith("names a host that does not resolve"));
         as(ADMIN).get(BASE + "/webhooks/" + UUID.randomUUID()).then().statusCode(404);
         for (String bearer : new String[] {TestTokens.supervisor("ds", "X"), TestTokens.integration(), TestTokens.scrutiny()}) {
             as(bearer).get(BASE + "/webhooks").then().statusCode(403);
-            as(bearer).body(Map.of("url", "https://x.example/h", "eventTypes", List.of("OVERDUE"), "secret", SECRET))
+            as(bearer).body(Map.of("url", ok, "eventTypes", List.of("OVERDUE"), "secret", SECRET))
                     .post(BASE + "/webhooks").then().statusCode(403);
         }
-        String id = as(ADMIN).body(Map.of("url", "https://x.example/h", "eventTypes", List.of("ESCALATION"), "secret", SECRET))
+        String id = as(ADMIN).body(Map.of("url", ok, "eventTypes", List.of("ESCALATION"), "secret", SECRET))
                 .post(BASE + "/webhooks").then().statusCode(201).extract().path("id");
         as(ADMIN).delete(BASE + "/webhooks/" + id).then().statusCode(204);
         as(ADMIN).get(BASE + "/webhooks/" + id).then().statusCode(404);
+    }
+
+    /** Every spelling of an address webhooks must never reach is refused at subscription, with the reason. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/", "http://100.100.100.200/", "http://[fe80::1]/",
+            "http://169.254.0.1:8080/", "http://0.0.0.0:8080/", "http://[::]/", "http://224.0.0.1/", "http://255.255.255.255/",
+            "http://10.1.2.3/hooks", "http://172.16.0.9/", "http://192.168.1.1/", "http://100.64.0.1/", "http://[fd12::1]/",
+            "http://localhost:59999/", "http://127.0.0.1:59999/", "http://127.1.2.3:59999/", "http://2130706433:59999/",
+            "http://[::1]:59999/", "http://[::ffff:127.0.0.1]:59999/", "http://[0:0:0:0:0:ffff:7f00:1]:59999/",
+            "http://[::ffff:169.254.169.254]/", "http://[::ffff:10.0.0.1]/"})
+    void addressesWebhooksMustNeverReachAreRefused(String url) {
+        as(ADMIN).body(Map.of("url", url, "eventTypes", List.of("OVERDUE"), "secret", SECRET))
+                .post(BASE + "/webhooks").then().statusCode(422)
+                .body("errors[0].field", equalTo("url"))
+                .body("errors[0].message", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.containsString("link-local"),
+                        org.hamcrest.Matchers.containsString("not a host"), org.hamcrest.Matchers.containsString("private address"),
+                        org.hamcrest.Matchers.containsString("this system's own"), org.hamcrest.Matchers.containsString("does not resolve")));
+    }
+
+    /**
+     * A target is checked again at every delivery (a name may resolve elsewhere by then), and a target that answers
+     * with something other than HTTP never has its reply repeated (no banner grabbing through disabledReason).
+     */
+    @Test
+    void deliveriesAreCheckedAgainAndRepeatNothingATargetSays() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(204);
+                java.net.ServerSocket banner = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread talker = new Thread(() -> {
+                while (!banner.isClosed()) {
+                    try (java.net.Socket socket = banner.accept()) {
+                        socket.getOutputStream().write("SSH-2.0-OpenSSH_9.2p1 secret-banner\r\n".getBytes(StandardCharsets.US_ASCII));
+                        socket.getOutputStream().flush();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            talker.setDaemon(true);
+            talker.start();
+            String ssh = as(ADMIN).body(Map.of("url", "http://localhost:" + banner.getLocalPort() + "/x", "eventTypes",
+                    List.of("ESCALATION"), "secret", SECRET)).post(BASE + "/webhooks").then().statusCode(201).extract().path("id");
+            String moved = as(ADMIN).body(Map.of("url", receiver.url(), "eventTypes", List.of("ESCALATION"), "secret", SECRET))
+                    .post(BASE + "/webhooks").then().statusCode(201).extract().path("id");
+            // As if its name now resolved to the metadata service: the stored URL changes under the subscription.
+            try (Connection c = dataSource.getConnection();
+                    java.sql.PreparedStatement update = c.prepareStatement("update webhook_subscription set url = ? where id = ?")) {
+                update.setString(1, "http://169.254.169.254/latest/meta-data/");
+                update.setObject(2, UUID.fromString(moved));
+                update.executeUpdate();
+            }
+            String area = newArea("WHS");
+            UUID manager = staff(area, "OFFENDER_MANAGER", "DC Ssrf Check");
+            announce("uk.police.oversight.visit.overdue-escalated", compliance(area, manager, "VERY_HIGH", "2022-05-01", 60));
+
+            await(Duration.ofSeconds(30), () -> !as(ADMIN).get(BASE + "/webhooks/" + moved).<Boolean>path("active"));
+            as(ADMIN).get(BASE + "/webhooks/" + moved).then()
+                    .body("disabledReason", org.hamcrest.Matchers.containsString("link-local or cloud metadata"));
+            assertEquals(0, receiver.received().size());
+            await(Duration.ofSeconds(30), () -> as(ADMIN).queryParam("recipientId", ssh).get(BASE + "/notifications")
+                    .<Integer>path("items[0].attempts") >= 2);
+            String error = as(ADMIN).queryParam("recipientId", ssh).get(BASE + "/notifications").path("items[0].lastError");
+            assertTrue(error.startsWith("No HTTP answer") || error.startsWith("Connection closed"), error);
+            assertTrue(!error.contains("SSH") && !error.contains("secret-banner"), error);
+            banner.close();
+        }
     }
 
     static String sign(String secret, String body) throws Exception {

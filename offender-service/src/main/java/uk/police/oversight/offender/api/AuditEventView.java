@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.police.oversight.common.audit.AuditAction;
+import uk.police.oversight.common.audit.AuditOutcome;
 
 /** One entry of the audit log. */
 @Schema(name = "AuditEvent")
@@ -14,6 +15,8 @@ public record AuditEventView(
         @Schema(description = "Subject of the caller's token", examples = "dc.morgan") String actor,
         @Schema(examples = "[\"offender-manager\"]") List<String> roles,
         AuditAction action,
+        @Schema(description = "GRANTED: the processing took place; REFUSED: it was asked for and refused (a role that "
+                + "does not allow it, or a record outside the caller's areas)") AuditOutcome outcome,
         List<UUID> offenderIds,
         @Schema(examples = "offender-service") String service,
         String requestId,

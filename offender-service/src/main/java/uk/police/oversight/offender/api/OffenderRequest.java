@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.police.oversight.common.input.SingleLine;
 import uk.police.oversight.offender.model.ManagementMode;
 import uk.police.oversight.offender.model.OffenderStatus;
 import uk.police.oversight.offender.model.RiskLevel;
@@ -23,8 +24,8 @@ public record OffenderRequest(
         @Schema(description = "PNC id in any accepted form (YYYY/NNNNNNNC, YY/N…C, without the slash); stored canonical",
                 examples = "79/163001B", required = true)
         String pncId,
-        @NotBlank @Size(max = 100) @Schema(examples = "Jordan", required = true) String firstName,
-        @NotBlank @Size(max = 100) @Schema(examples = "Hale", required = true) String lastName,
+        @NotBlank @Size(max = 100) @SingleLine @Schema(examples = "Jordan", required = true) String firstName,
+        @NotBlank @Size(max = 100) @SingleLine @Schema(examples = "Hale", required = true) String lastName,
         @NotNull @Schema(examples = "1979-04-12", required = true) LocalDate dateOfBirth,
         @NotNull @Valid @Schema(required = true) AddressDto address,
         @NotNull @Min(1) @Max(4) @Schema(examples = "1", required = true) Integer mappaCategory,

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.police.oversight.common.input.SingleLine;
 import uk.police.oversight.offender.model.StaffRole;
 
 /** A staff member to create, or the result of merge-patching one. */
@@ -14,7 +15,7 @@ public record StaffRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9/_-]{1,20}", message = "must be 1 to 20 letters, digits, /, _ or -")
         @Schema(description = "The force's own staff number; unique", examples = "BRS-0042", required = true)
         String staffNumber,
-        @NotBlank @Size(max = 100)
+        @NotBlank @Size(max = 100) @SingleLine
         @Schema(examples = "DC Alex Morgan", required = true)
         String name,
         @NotBlank @Email @Size(max = 254)

@@ -17,6 +17,7 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import uk.police.oversight.common.audit.AuditAction;
+import uk.police.oversight.common.audit.AuditOutcome;
 
 /** A row of the append-only audit log; {@code @Immutable} so Hibernate never issues an UPDATE for it. */
 @Entity
@@ -52,6 +53,9 @@ public class AuditEvent extends PanacheEntityBase {
     public String justification;
 
     public String detail;
+
+    @Enumerated(EnumType.STRING)
+    public AuditOutcome outcome;
 
     @Column(name = "source_event_id")
     public UUID sourceEventId;

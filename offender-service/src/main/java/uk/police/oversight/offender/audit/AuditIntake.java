@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import uk.police.oversight.common.audit.AuditRecord;
@@ -11,11 +12,17 @@ import uk.police.oversight.common.events.CloudEvent;
 import uk.police.oversight.common.events.EventTypes;
 import uk.police.oversight.messaging.EventEnvelopes;
 
-/** Stores the audit entries other services send over the broker, once each however often they are delivered. */
+/**
+ * Stores the audit entries other services send over the broker, once each however often they are delivered. Each
+ * service sends on an address of its own that the broker lets only that service send to, so the address says who
+ * sent an entry: one that claims to come from another service is refused (and, failing, goes to the dead letters).
+ */
 @ApplicationScoped
 public class AuditIntake {
 
     private static final Logger LOG = Logger.getLogger(AuditIntake.class);
+    /** The services that sent to the shared address of earlier versions; what is still on it is drained. */
+    private static final Set<String> EARLIER_SENDERS = Set.of("visit-scheduler", "notification-service");
 
     @Inject
     AuditLog audit;
@@ -23,17 +30,42 @@ public class AuditIntake {
     @Inject
     EventEnvelopes envelopes;
 
+    @Incoming("audit-visit-scheduler")
+    @Blocking(ordered = false)
+    @Transactional
+    public void fromVisitScheduler(Object payload) {
+        store(payload, Set.of("visit-scheduler"));
+    }
+
+    @Incoming("audit-notification-service")
+    @Blocking(ordered = false)
+    @Transactional
+    public void fromNotificationService(Object payload) {
+        store(payload, Set.of("notification-service"));
+    }
+
+    /** Entries left on the shared address by a version before per-service addresses (nobody may send to it now). */
     @Incoming("audit")
     @Blocking(ordered = false)
     @Transactional
-    public void receive(Object payload) {
+    public void fromEarlierVersions(Object payload) {
+        store(payload, EARLIER_SENDERS);
+    }
+
+    private void store(Object payload, Set<String> senders) {
         CloudEvent event = envelopes.read(payload);
         if (!EventTypes.AUDIT_RECORDED.equals(event.type())) {
-            LOG.warnf("Ignoring event %s of unexpected type %s on the audit address", event.id(), event.type());
+            LOG.warnf("Ignoring event %s of unexpected type %s on an audit address", event.id(), event.type());
             return;
         }
         AuditRecord record = envelopes.data(event, AuditRecord.class);
+        if (record.service() == null || !senders.contains(record.service())) {
+            LOG.errorf("Refused audit entry %s: it claims to come from %s but arrived on the address of %s", event.id(),
+                    record.service(), senders);
+            throw new IllegalArgumentException("Audit entry " + event.id() + " does not come from the service it names");
+        }
         audit.store(new AuditRecord(event.id(), record.at(), record.actor(), record.roles(), record.action(),
-                record.offenderIds(), record.service(), record.requestId(), record.justification(), record.detail()));
+                record.offenderIds(), record.service(), record.requestId(), record.justification(), record.detail(),
+                record.outcome()));
     }
 }

@@ -13,17 +13,20 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.police.oversight.common.audit.AccessRefusals;
 import uk.police.oversight.common.audit.AuditAction;
+import uk.police.oversight.common.audit.AuditOutcome;
 import uk.police.oversight.common.audit.AuditRecord;
 import uk.police.oversight.common.security.Caller;
 
 /**
  * Writes the audit log of processing (DPA 2018 s.62). Entries join the caller's transaction, so an alteration and its
- * audit entry commit or roll back together, and a consultation is never answered unless its entry was written.
+ * audit entry commit or roll back together, and a consultation is never answered unless its entry was written; a
+ * refused attempt is written in a transaction of its own.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class AuditLog {
+public class AuditLog implements AccessRefusals {
 
     private static final int MAX_DETAIL = 1000;
 
@@ -41,6 +44,24 @@ public class AuditLog {
 
     /** Records that the current caller processed the data of these offenders. */
     public void record(AuditAction action, Collection<UUID> offenderIds, String detail) {
+        write(action, offenderIds, detail, AuditOutcome.GRANTED);
+    }
+
+    /** Records, in a transaction of its own, that the current caller was refused: it outlives the refused request's. */
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refused(AuditAction action, Collection<UUID> offenderIds, String detail) {
+        write(action, offenderIds, detail, AuditOutcome.REFUSED);
+    }
+
+    /** Stores a refusal described in full, in a transaction of its own. */
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refused(AuditRecord entry) {
+        store(entry);
+    }
+
+    private void write(AuditAction action, Collection<UUID> offenderIds, String detail, AuditOutcome outcome) {
         AuditEvent event = new AuditEvent();
         event.at = clock.instant();
         event.actor = caller.subject();
@@ -49,8 +70,9 @@ public class AuditLog {
         event.offenderIds = List.copyOf(offenderIds);
         event.service = service;
         event.requestId = caller.requestId();
-        event.justification = caller.justification();
+        event.justification = outcome == AuditOutcome.REFUSED ? caller.justificationOrNull() : caller.justification();
         event.detail = truncate(detail);
+        event.outcome = outcome;
         event.persist();
     }
 
@@ -62,8 +84,8 @@ public class AuditLog {
     public boolean store(AuditRecord record) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("insert into audit_event (at, actor, roles, action,"
-                        + " offender_ids, service, request_id, justification, detail, source_event_id)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_event_id) do nothing")) {
+                        + " offender_ids, service, request_id, justification, detail, source_event_id, outcome)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_event_id) do nothing")) {
             insert.setTimestamp(1, Timestamp.from(record.at() == null ? clock.instant() : record.at()));
             insert.setString(2, record.actor());
             insert.setArray(3, connection.createArrayOf("text", (record.roles() == null ? List.of() : record.roles()).toArray()));
@@ -75,6 +97,7 @@ public class AuditLog {
             insert.setString(8, record.justification());
             insert.setString(9, truncate(record.detail()));
             insert.setObject(10, record.id());
+            insert.setString(11, (record.outcome() == null ? AuditOutcome.GRANTED : record.outcome()).name());
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store audit entry " + record.id(), e);

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import uk.police.oversight.common.audit.AuditAction;
+import uk.police.oversight.common.audit.AuditOutcome;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageRequest;
 import uk.police.oversight.offender.api.AuditEventView;
 
-/** Reads the audit log with filters, newest first. */
+/** Reads the audit log with filters, newest first; each read is itself an entry. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class AuditQuery {
 
     public static final Map<String, String> SORTABLE = Map.of("at", "at");
@@ -27,8 +28,14 @@ public class AuditQuery {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    uk.police.oversight.common.security.Caller caller;
+
     /** Filters of the audit log; any may be null. */
-    public record Filter(UUID offenderId, String actor, AuditAction action, Instant from, Instant to) {
+    public record Filter(UUID offenderId, String actor, AuditAction action, AuditOutcome outcome, Instant from, Instant to) {
     }
 
     public Page<AuditEventView> search(Filter filter, PageRequest page) {
@@ -46,6 +53,10 @@ public class AuditQuery {
             where.add("action = :action");
             params.put("action", filter.action());
         }
+        if (filter.outcome() != null) {
+            where.add("outcome = :outcome");
+            params.put("outcome", filter.outcome());
+        }
         if (filter.from() != null) {
             where.add("at >= :from");
             params.put("from", filter.from());
@@ -60,11 +71,14 @@ public class AuditQuery {
                 ? AuditEvent.findAll(sort)
                 : AuditEvent.find(String.join(" and ", where), sort, params);
         List<AuditEventView> items = query.page(page.page(), page.size()).list().stream().map(AuditQuery::view).toList();
+        // The log names offenders: reading it is a consultation of theirs, and is itself logged.
+        audit.record(AuditAction.CONSULT, items.stream().flatMap(item -> item.offenderIds().stream()).distinct().toList(),
+                caller.requestLine());
         return Page.of(items, page, query.count());
     }
 
     static AuditEventView view(AuditEvent event) {
-        return new AuditEventView(event.id, event.at, event.actor, event.roles, event.action, event.offenderIds,
+        return new AuditEventView(event.id, event.at, event.actor, event.roles, event.action, event.outcome, event.offenderIds,
                 event.service, event.requestId, event.justification, event.detail);
     }
 }

@@ -33,9 +33,16 @@ public class OffenderEvents {
         publish(EventTypes.OFFENDER_CHANGED, offender, changedFields);
     }
 
-    /** The current facts of an offender, for a consumer rebuilding its projection. */
-    public void snapshot(Offender offender) {
-        publish(EventTypes.OFFENDER_SNAPSHOT, offender, List.of());
+    /** The current facts of a page of offenders, for a consumer rebuilding its projection, in one batched insert. */
+    public void snapshots(List<Offender> offenders, UUID replayId) {
+        outbox.publishAll(EventTypes.OFFENDER_ADDRESS, offenders.stream().map(offender -> new Outbox.Pending(
+                EventTypes.OFFENDER_SNAPSHOT, offender.id.toString(), OffenderFactsData.of(offender, List.of(), replayId))).toList());
+    }
+
+    /** A replay has published every offender and staff member: what a rebuilding consumer waits for. */
+    public void replayCompleted(UUID replayId, long offenders, long staff) {
+        outbox.publish(EventTypes.OFFENDER_ADDRESS, EventTypes.OFFENDER_REPLAY_COMPLETED, replayId.toString(),
+                Map.of("replayId", replayId, "offenders", offenders, "staff", staff));
     }
 
     public void erased(UUID offenderId) {

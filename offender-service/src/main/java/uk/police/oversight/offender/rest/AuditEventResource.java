@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.police.oversight.common.audit.AuditAction;
+import uk.police.oversight.common.audit.AuditOutcome;
 import uk.police.oversight.common.problem.ProblemException;
 import uk.police.oversight.common.security.Roles;
 import uk.police.oversight.common.time.LondonClock;
@@ -42,17 +43,19 @@ public class AuditEventResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "listAuditEvents", summary = "Search the audit log",
             description = "Roles: admin. Every consultation, alteration, disclosure and erasure of offender data by "
-                    + "any service, newest first (sort=at,asc for oldest first).")
+                    + "any service, and every refused attempt, newest first (sort=at,asc for oldest first). The log "
+                    + "names offenders and staff, so reading it is itself a consultation, and is logged.")
     @APIResponse(responseCode = "200", description = "A page of audit events")
     @APIResponse(responseCode = "400", description = "Bad filter, paging or sort parameter")
     public Page<AuditEventView> search(
             @QueryParam("offenderId") @Parameter(description = "Entries concerning this offender") UUID offenderId,
             @QueryParam("actor") @Size(max = 200) @Parameter(description = "Subject of the caller's token", example = "dc.morgan") String actor,
             @QueryParam("action") AuditAction action,
+            @QueryParam("outcome") @Parameter(description = "REFUSED for the attempts that were refused") AuditOutcome outcome,
             @QueryParam("from") @Parameter(description = "From this instant or date (inclusive)", example = "2022-06-01") String from,
             @QueryParam("to") @Parameter(description = "Up to this instant or date (exclusive)", example = "2022-07-01") String to,
             @Valid @BeanParam PageParams paging) {
-        return audit.search(new AuditQuery.Filter(offenderId, actor, action, instant("from", from), instant("to", to)),
+        return audit.search(new AuditQuery.Filter(offenderId, actor, action, outcome, instant("from", from), instant("to", to)),
                 PageRequest.of(paging, AuditQuery.SORTABLE, "at,desc"));
     }
 

@@ -44,7 +44,9 @@ import uk.police.oversight.common.batch.BatchResult;
 import uk.police.oversight.offender.api.HistoryEntryView;
 import uk.police.oversight.offender.api.OffenderRequest;
 import uk.police.oversight.offender.api.OffenderView;
-import uk.police.oversight.offender.api.ReplayResult;
+import uk.police.oversight.offender.api.ReplayView;
+import uk.police.oversight.offender.model.EventReplay;
+import uk.police.oversight.offender.service.EventReplays;
 import uk.police.oversight.offender.model.Offender;
 import uk.police.oversight.offender.model.OffenderStatus;
 import uk.police.oversight.offender.model.RiskLevel;
@@ -69,6 +71,9 @@ public class OffenderResource {
 
     @Inject
     OffenderBatch batch;
+
+    @Inject
+    EventReplays replays;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -203,12 +208,31 @@ public class OffenderResource {
     @Path("events/replay")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "replayOffenderEvents", summary = "Publish the current facts of every offender and staff member",
-            description = "Roles: admin. For a consumer rebuilding its projection (see the runbook): queues one "
-                    + "offender.snapshot event per offender and one staff.changed event per staff member.")
-    @APIResponse(responseCode = "202", description = "Queued; the counts of events",
-            content = @Content(schema = @Schema(implementation = ReplayResult.class)))
-    public Response replay() {
-        return Response.accepted(offenders.replay()).build();
+            description = "Roles: admin. For a consumer rebuilding its projection (see the runbook): a job that publishes "
+                    + "one offender.snapshot event per offender, page by page, then one staff.changed event per staff "
+                    + "member, then offender.replay-completed with the counts. It survives a restart and resumes where it "
+                    + "stopped. One replay runs at a time: asking while one is queued or running answers that one.")
+    @APIResponse(responseCode = "202", description = "Queued (or already under way); Location names the replay to poll",
+            headers = @Header(name = "Location", description = "The replay: GET it to see how far it has got",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayView.class)))
+    public Response replay(UriInfo uri) {
+        EventReplay replay = replays.request();
+        return Response.accepted(ReplayView.of(replay))
+                .location(uri.getBaseUriBuilder().path(ApiPaths.OFFENDERS).path("events/replays").path(replay.id.toString()).build())
+                .build();
+    }
+
+    @GET
+    @Path("events/replays/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "getOffenderEventReplay", summary = "How far a replay has got",
+            description = "Roles: admin. QUEUED, RUNNING (with the offenders published so far), DONE or FAILED.")
+    @APIResponse(responseCode = "200", description = "The replay",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayView.class)))
+    @APIResponse(responseCode = "404", description = "No such replay")
+    public ReplayView replayStatus(@PathParam("id") UUID id) {
+        return ReplayView.of(replays.get(id));
     }
 
     @GET

@@ -18,13 +18,20 @@ import uk.police.oversight.offender.model.ManagementMode;
 import uk.police.oversight.offender.model.OffenderStatus;
 import uk.police.oversight.common.pnc.PncId;
 import uk.police.oversight.offender.model.Staff;
+import uk.police.oversight.offender.model.StaffRole;
 
 /**
  * Turns an offender request into validated, normalised {@link OffenderFacts}, or the list of what is wrong with it.
- * The single place the rules of a valid record live, for registration, batch upsert and merge patch alike.
+ * The single place the rules of a valid record live, for registration, batch upsert and merge patch alike; among
+ * them that the manager is an active offender manager of the offender's area (docs/domain.md).
  */
 @ApplicationScoped
 public class OffenderRules {
+
+    /** The register began on 1 September 1997 (Sex Offenders Act 1997, Part 1); nobody was registered before. */
+    public static final LocalDate REGISTER_BEGAN = LocalDate.of(1997, 9, 1);
+    /** A date of birth before this is a typing mistake, not a person on the register. */
+    public static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     @Inject
     Validator validator;
@@ -63,6 +70,12 @@ public class OffenderRules {
         }
         if (request.dateOfBirth() != null && !request.dateOfBirth().isBefore(today)) {
             problems.add(new FieldError("dateOfBirth", "must be in the past"));
+        } else if (request.dateOfBirth() != null && request.dateOfBirth().isBefore(EARLIEST_BIRTH)) {
+            problems.add(new FieldError("dateOfBirth", "must not be before " + EARLIEST_BIRTH));
+        }
+        if (request.registeredOn() != null && request.registeredOn().isBefore(REGISTER_BEGAN)) {
+            problems.add(new FieldError("registeredOn", "must not be before " + REGISTER_BEGAN
+                    + ", when the register began (Sex Offenders Act 1997)"));
         }
         notInFuture(problems, "registeredOn", request.registeredOn(), today);
         notInFuture(problems, "statusSince", request.statusSince(), today);
@@ -131,8 +144,20 @@ public class OffenderRules {
             return null;
         }
         Staff manager = byId.orElseGet(byNumber::get);
+        String field = byId.isPresent() ? "managerId" : "managerStaffNumber";
         if (!manager.active) {
-            problems.add(new FieldError(byId.isPresent() ? "managerId" : "managerStaffNumber", "is not an active staff member"));
+            problems.add(new FieldError(field, "is not an active staff member"));
+            return null;
+        }
+        if (manager.role != StaffRole.OFFENDER_MANAGER) {
+            problems.add(new FieldError(field, "is not an offender manager (a " + manager.role + " cannot hold a caseload)"));
+            return null;
+        }
+        // The manager must be able to see the record and be told about it: someone of the offender's own area. A
+        // change of area therefore comes with a manager of the new area.
+        if (request.areaCode() != null && references.areaExists(request.areaCode()) && !request.areaCode().equals(manager.areaCode)) {
+            problems.add(new FieldError(field, "is not an offender manager of area " + request.areaCode()
+                    + "; name a manager of the offender's area"));
             return null;
         }
         return manager.id;

@@ -26,7 +26,6 @@ import uk.police.oversight.common.web.MergePatch;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageRequest;
 import uk.police.oversight.offender.api.HistoryEntryView;
-import uk.police.oversight.offender.api.ReplayResult;
 import uk.police.oversight.offender.api.OffenderRequest;
 import uk.police.oversight.offender.api.OffenderView;
 import uk.police.oversight.offender.audit.AuditLog;
@@ -95,8 +94,14 @@ public class OffenderService {
             throw ProblemException.invalid(outcome.problems());
         }
         OffenderFacts facts = outcome.facts();
-        if (Offender.count("pncId", facts.pncId()) > 0) {
-            throw ProblemException.conflict("An offender with PNC id " + facts.pncId() + " is already registered");
+        Optional<Offender> holder = Offender.<Offender>find("pncId", facts.pncId()).firstResultOptional();
+        if (holder.isPresent()) {
+            // A PNC id is unique in the force, so a register cannot deny that one is taken; it says the same whatever
+            // the area, and nothing of the record (docs/api.md). An attempt on another area's record is logged.
+            if (!caller.canSeeArea(holder.get().areaCode)) {
+                audit.refused(AuditAction.COLLECT, List.of(holder.get().id), caller.requestLine() + ": PNC id held outside the caller's areas");
+            }
+            throw ProblemException.conflict("An offender with PNC id " + facts.pncId() + " is already registered in this force");
         }
         Offender offender = create(facts);
         events.registered(offender);
@@ -150,11 +155,12 @@ public class OffenderService {
     public Offender consultByPnc(String pncId) {
         PncId.Result parsed = PncId.parse(pncId, java.time.LocalDate.now(clock).getYear());
         if (!parsed.valid()) {
-            throw ProblemException.badRequest("pncId", parsed.problem());
+            // Not a PNC id at all is a malformed parameter (400); one with a wrong year or check letter is invalid (422).
+            throw parsed.wellFormed() ? ProblemException.invalid("pncId", parsed.problem())
+                    : ProblemException.badRequest("pncId", parsed.problem());
         }
         String canonical = parsed.pncId().get().canonical();
-        Offender offender = Offender.<Offender>find("pncId", canonical).firstResultOptional()
-                .filter(o -> caller.canSeeArea(o.areaCode))
+        Offender offender = inCallersAreas(Offender.<Offender>find("pncId", canonical).firstResultOptional(), AuditAction.CONSULT)
                 .orElseThrow(() -> ProblemException.notFound("Offender with PNC id", canonical));
         audit.record(AuditAction.CONSULT, offender.id, caller.requestLine());
         return offender;
@@ -163,7 +169,20 @@ public class OffenderService {
     /** An offender the caller may see (404 otherwise), optionally locked for update. */
     public Offender visible(UUID id, LockModeType lock) {
         Optional<Offender> found = Offender.findByIdOptional(id, lock);
-        return found.filter(o -> caller.canSeeArea(o.areaCode)).orElseThrow(() -> ProblemException.notFound("Offender", id));
+        return inCallersAreas(found, lock == LockModeType.NONE ? AuditAction.CONSULT : AuditAction.ALTER)
+                .orElseThrow(() -> ProblemException.notFound("Offender", id));
+    }
+
+    /**
+     * The offender if the caller may see them; an offender outside the caller's areas is answered exactly like an
+     * unknown one, and the attempt is kept in the audit log as refused.
+     */
+    private Optional<Offender> inCallersAreas(Optional<Offender> found, AuditAction attempted) {
+        if (found.isPresent() && !caller.canSeeArea(found.get().areaCode)) {
+            audit.refused(attempted, List.of(found.get().id), caller.requestLine() + ": outside the caller's areas");
+            return Optional.empty();
+        }
+        return found;
     }
 
     public Page<OffenderView> list(Filter filter, PageRequest page) {
@@ -260,23 +279,6 @@ public class OffenderService {
         offender.delete();
         events.erased(id);
         audit.record(AuditAction.ERASE, id, caller.requestLine());
-    }
-
-    /** Publishes the current facts of every offender and staff member, for consumers rebuilding their projections. */
-    public ReplayResult replay() {
-        long offenders = 0;
-        try (var all = Offender.<Offender>streamAll()) {
-            for (var iterator = all.iterator(); iterator.hasNext(); ) {
-                events.snapshot(iterator.next());
-                offenders++;
-            }
-        }
-        long staff = 0;
-        for (Staff member : Staff.<Staff>listAll()) {
-            events.staffChanged(member);
-            staff++;
-        }
-        return new ReplayResult(offenders, staff);
     }
 
     /** How many offenders a staff member manages, by risk, within the caller's areas. */

@@ -27,6 +27,7 @@ import uk.police.oversight.common.web.PageRequest;
 import uk.police.oversight.offender.api.StaffRequest;
 import uk.police.oversight.offender.api.StaffView;
 import uk.police.oversight.offender.model.Area;
+import uk.police.oversight.offender.model.Offender;
 import uk.police.oversight.offender.model.Staff;
 import uk.police.oversight.offender.model.StaffRole;
 
@@ -111,6 +112,7 @@ public class StaffDirectory {
         base.remove("id");
         StaffRequest patched = objectMapper.convertValue(MergePatch.apply(base, patch), StaffRequest.class);
         check(patched);
+        keepsCaseloadValid(staff, patched);
         apply(patched, staff);
         staff.updatedAt = clock.instant();
         events.staffChanged(staff);
@@ -129,6 +131,27 @@ public class StaffDirectory {
             problems.sort(Comparator.comparing(FieldError::field));
             throw ProblemException.invalid(problems);
         }
+    }
+
+    /**
+     * A manager who still holds a caseload stays an active offender manager of their area: otherwise their offenders
+     * would be managed by someone who cannot see them or is not told about them. Reassign the offenders first.
+     */
+    private static void keepsCaseloadValid(Staff staff, StaffRequest patched) {
+        boolean stillManages = (patched.active() == null || patched.active()) && patched.role() == StaffRole.OFFENDER_MANAGER
+                && staff.areaCode.equals(patched.areaCode());
+        if (stillManages || staff.role != StaffRole.OFFENDER_MANAGER) {
+            return;
+        }
+        long caseload = Offender.count("managerId", staff.id);
+        if (caseload == 0) {
+            return;
+        }
+        String field = !staff.areaCode.equals(patched.areaCode()) ? "areaCode"
+                : patched.role() != StaffRole.OFFENDER_MANAGER ? "role" : "active";
+        throw ProblemException.invalid(field, "cannot change while " + staff.staffNumber + " manages " + caseload
+                + " offender" + (caseload == 1 ? "" : "s") + "; give them another manager of the area first"
+                + " (GET /api/v1/staff/" + staff.id + "/caseload lists them)");
     }
 
     private static void apply(StaffRequest request, Staff staff) {

@@ -101,7 +101,24 @@ class BadInputTest extends ApiTest {
                 Arguments.of("staff unknown area", "POST", "/staff", "application/json", "{\"staffNumber\": \"Q2\", \"name\": \"Q\", \"email\": \"q@q.example\", \"role\": \"SUPERVISOR\", \"areaCode\": \"NOWHERE\"}", 422, "areaCode"),
                 Arguments.of("area bad code", "POST", "/areas", "application/json", "{\"code\": \"lower case!\", \"name\": \"X\"}", 422, "code"),
                 Arguments.of("justification too long", "GET", "/offenders/{id}?justify=long", null, null, 400, "X-Justification"),
-                Arguments.of("audit bad date", "GET", "/audit-events?to=31/12/2022", null, null, 400, "to"));
+                Arguments.of("audit bad date", "GET", "/audit-events?to=31/12/2022", null, null, 400, "to"),
+                // A value of one JSON type is never read as another: a records system's own codes never become enums.
+                Arguments.of("risk as a number", "POST", "/offenders", "application/json", valid("\"LOW\"", "3"), 400, "riskLevel"),
+                Arguments.of("risk as a numeric string", "POST", "/offenders", "application/json", valid("\"LOW\"", "\"3\""), 400, "riskLevel"),
+                Arguments.of("risk as zero", "POST", "/offenders", "application/json", valid("\"LOW\"", "0"), 400, "riskLevel"),
+                Arguments.of("status as a number", "POST", "/offenders", "application/json", valid("\"riskLevel\"", "\"status\": 1, \"riskLevel\""), 400, "status"),
+                Arguments.of("a fraction for a whole number", "POST", "/offenders", "application/json", valid("\"mappaCategory\": 1", "\"mappaCategory\": 1.9"), 400, "mappaCategory"),
+                Arguments.of("a whole number as a string", "POST", "/offenders", "application/json", valid("\"mappaCategory\": 1", "\"mappaCategory\": \"1\""), 400, "mappaCategory"),
+                Arguments.of("a number for text", "POST", "/offenders", "application/json", valid("\"Ann\"", "42"), 400, "firstName"),
+                Arguments.of("text after the document", "POST", "/offenders", "application/json", valid(null, null) + " {\"more\": 1}", 400, null),
+                Arguments.of("staff active as a string", "POST", "/staff", "application/json", "{\"staffNumber\": \"Q3\", \"name\": \"Q\", \"email\": \"q@q.example\", \"role\": \"SUPERVISOR\", \"areaCode\": \"{area}\", \"active\": \"false\"}", 400, "active"),
+                Arguments.of("staff filter neither true nor false", "GET", "/staff?active=maybe", null, null, 400, null),
+                // Names are one line of plain text: no control characters, no bidirectional overrides.
+                Arguments.of("right-to-left override in a name", "POST", "/offenders", "application/json", valid("\"Ann\"", "\"\\\\u202eAnn\""), 400, "firstName"),
+                Arguments.of("escape sequence in a name", "POST", "/offenders", "application/json", valid("\"Bee\"", "\"\\\\u001b[31mBee\""), 400, "lastName"),
+                Arguments.of("line break in a name", "POST", "/offenders", "application/json", valid("\"Ann\"", "\"A\\\\nnn\""), 422, "firstName"),
+                Arguments.of("birth before 1900", "POST", "/offenders", "application/json", valid("\"1980-01-01\"", "\"1850-01-01\""), 422, "dateOfBirth"),
+                Arguments.of("registered before the register began", "POST", "/offenders", "application/json", valid("\"registeredOn\": \"2020-01-01\"", "\"registeredOn\": \"1990-01-01\""), 422, "registeredOn"));
     }
 
     @ParameterizedTest(name = "{0} -> {5}")

@@ -50,7 +50,12 @@ class OffenderResourceTest extends ApiTest {
         for (String form : List.of("2008/0056560Z", "08/56560Z", "0856560Z", "20080056560z")) {
             as(ADMIN).get(BASE + "/offenders/by-pnc/" + form).then().statusCode(200).body("id", equalTo(id));
         }
-        as(ADMIN).get(BASE + "/offenders/by-pnc/2008/0056560A").then().statusCode(400)
+        as(ADMIN).urlEncodingEnabled(false).get(BASE + "/offenders/by-pnc/2008%2F0056560Z").then().statusCode(200)
+                .body("id", equalTo(id));
+        // A PNC id with a wrong check letter is well formed but invalid (422); text that is no PNC id is malformed (400).
+        as(ADMIN).get(BASE + "/offenders/by-pnc/2008/0056560A").then().statusCode(422)
+                .body("errors[0].field", equalTo("pncId"));
+        as(ADMIN).get(BASE + "/offenders/by-pnc/not-a-pnc").then().statusCode(400)
                 .body("errors[0].field", equalTo("pncId"));
     }
 
@@ -206,6 +211,49 @@ class OffenderResourceTest extends ApiTest {
         as(ADMIN).queryParam("offenderId", id).queryParam("action", "ERASE").get(BASE + "/audit-events").then()
                 .body("items", hasSize(1))
                 .body("items[0].justification", equalTo("Registered in error (wrong person)"));
+    }
+
+    /**
+     * An offender's manager is an active offender manager of the offender's own area, on every write path: someone
+     * else could not read the record, and their emails would go out of area.
+     */
+    @Test
+    void theManagerIsAnActiveOffenderManagerOfTheOffendersArea() {
+        String area = newArea("MGR");
+        String other = newArea("MGO");
+        String manager = newManager(area);
+        String elsewhere = newManager(other);
+        String supervisor = newStaff(area, "SUPERVISOR");
+        String leaver = newManager(area);
+        as(ADMIN).contentType("application/merge-patch+json").body("{\"active\": false}").patch(BASE + "/staff/" + leaver)
+                .then().statusCode(200);
+
+        for (String wrong : List.of(elsewhere, supervisor, leaver)) {
+            register(offender(newPnc(), area, wrong)).then().statusCode(422).body("errors[0].field", equalTo("managerId"));
+        }
+        Map<String, Object> byNumber = offender(newPnc(), area, null);
+        byNumber.remove("managerId");
+        byNumber.put("managerStaffNumber", as(ADMIN).get(BASE + "/staff/" + elsewhere).path("staffNumber"));
+        register(byNumber).then().statusCode(422).body("errors[0].field", equalTo("managerStaffNumber"))
+                .body("errors[0].message", containsString("is not an offender manager of area " + area));
+
+        as(ADMIN).body(Map.of("items", List.of(offender(newPnc(), area, supervisor)))).post(BASE + "/offenders/batch")
+                .then().statusCode(200).body("rejected", equalTo(1)).body("results[0].problems[0].field", equalTo("managerId"));
+
+        String id = register(offender(newPnc(), area, manager)).then().statusCode(201).extract().path("id");
+        // A move to another area comes with a manager of that area.
+        as(ADMIN).contentType("application/merge-patch+json").body("{\"areaCode\": \"" + other + "\"}")
+                .patch(BASE + "/offenders/" + id).then().statusCode(422).body("errors[0].field", equalTo("managerId"));
+        as(ADMIN).contentType("application/merge-patch+json").body("{\"areaCode\": \"" + other + "\", \"managerId\": \"" + elsewhere + "\"}")
+                .patch(BASE + "/offenders/" + id).then().statusCode(200).body("areaCode", equalTo(other));
+
+        // A manager who holds a caseload stays an active offender manager of their area until it is handed over.
+        for (String change : List.of("{\"active\": false}", "{\"role\": \"SUPERVISOR\"}", "{\"areaCode\": \"" + area + "\"}")) {
+            as(ADMIN).contentType("application/merge-patch+json").body(change).patch(BASE + "/staff/" + elsewhere)
+                    .then().statusCode(422).body("errors[0].message", containsString("manages 1 offender"));
+        }
+        as(ADMIN).contentType("application/merge-patch+json").body("{\"name\": \"DC Renamed\"}").patch(BASE + "/staff/" + elsewhere)
+                .then().statusCode(200);
     }
 
     @Test

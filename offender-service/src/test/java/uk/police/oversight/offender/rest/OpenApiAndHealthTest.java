@@ -29,11 +29,21 @@ class OpenApiAndHealthTest extends ApiTest {
         assertTrue(doc.getMap("components.securitySchemes").containsKey("bearer"));
     }
 
+
+    /** Health and metrics are on the management interface only, and the metrics name routes, never ids. */
     @Test
     void healthIncludesTheDatabaseAndMetricsArePrometheus() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        String id = java.util.UUID.randomUUID().toString();
+        given().header("Authorization", uk.police.oversight.testing.TestTokens.admin()).get("/api/v1/offenders/" + id)
+                .then().statusCode(404);
+        given().get(uk.police.oversight.testing.ManagementInterface.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("Database connections health check"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds"));
+        given().get(uk.police.oversight.testing.ManagementInterface.url("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
+        String metrics = given().get(uk.police.oversight.testing.ManagementInterface.url("/q/metrics")).then().statusCode(200)
+                .body(containsString("http_server_requests_seconds")).extract().asString();
+        assertFalse(metrics.contains(id), "no metric names an offender");
+        assertTrue(metrics.contains("uri=\"/api/v1/offenders/{id}\""), "named by route template");
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 }

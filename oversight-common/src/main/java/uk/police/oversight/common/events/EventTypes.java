@@ -7,13 +7,23 @@ public final class EventTypes {
     public static final String OFFENDER_ADDRESS = "oversight.offender-events";
     /** Visits and compliance events, published by visit-scheduler; notification-service subscribes. */
     public static final String COMPLIANCE_ADDRESS = "oversight.compliance-events";
-    /** Audit entries from every service, stored by offender-service. */
+    /**
+     * Audit entries of earlier versions, from any service: drained by the audit store, sent to by nobody now. Each
+     * service sends its entries to {@link #auditAddressOf(String)}, which only it may send to.
+     */
     public static final String AUDIT_ADDRESS = "oversight.audit";
+
+    /** The address a service's audit entries travel on; the broker lets only that service send to it. */
+    public static String auditAddressOf(String service) {
+        return AUDIT_ADDRESS + "." + service;
+    }
 
     public static final String OFFENDER_REGISTERED = "uk.police.oversight.offender.registered";
     public static final String OFFENDER_CHANGED = "uk.police.oversight.offender.changed";
     public static final String OFFENDER_SNAPSHOT = "uk.police.oversight.offender.snapshot";
     public static final String OFFENDER_ERASED = "uk.police.oversight.offender.erased";
+    /** A replay of every offender's facts is complete: its id and how many offenders and staff it published. */
+    public static final String OFFENDER_REPLAY_COMPLETED = "uk.police.oversight.offender.replay-completed";
     public static final String RISK_ASSESSMENT_RECORDED = "uk.police.oversight.offender.risk-assessment-recorded";
     public static final String STAFF_CHANGED = "uk.police.oversight.staff.changed";
 

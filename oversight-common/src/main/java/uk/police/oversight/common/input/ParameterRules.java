@@ -20,7 +20,8 @@ import uk.police.oversight.common.web.RequestIds;
 
 /**
  * Applies {@link InputRules} to path and query parameters, before any resource sees them: a NUL character anywhere
- * is a 400 naming the parameter, and a date parameter is read as YYYY-MM-DD only.
+ * is a 400 naming the parameter, a date parameter is read as YYYY-MM-DD only, and a boolean one as true or false
+ * only.
  */
 @Provider
 public class ParameterRules implements ParamConverterProvider {
@@ -55,6 +56,28 @@ public class ParameterRules implements ParamConverterProvider {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (rawType == Boolean.class || rawType == boolean.class) {
+            return (ParamConverter<T>) new ParamConverter<Boolean>() {
+                @Override
+                public Boolean fromString(String value) {
+                    // Boolean.valueOf reads anything but "true" as false: ?active=maybe would list the inactive staff.
+                    if (value == null) {
+                        return null;
+                    }
+                    return switch (value) {
+                        case "true" -> Boolean.TRUE;
+                        case "false" -> Boolean.FALSE;
+                        default -> throw new IllegalArgumentException("'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+                                + "' is not true or false");
+                    };
+                }
+
+                @Override
+                public String toString(Boolean value) {
+                    return value == null ? null : value.toString();
+                }
+            };
+        }
         if (rawType != LocalDate.class) {
             return null;
         }

@@ -37,7 +37,7 @@ public record PncId(int year, int serial, char checkLetter) {
      */
     public static Result parse(String raw, int currentYear) {
         if (raw == null || raw.isBlank()) {
-            return Result.invalid("must not be blank");
+            return Result.malformed("must not be blank");
         }
         String text = raw.strip();
         String yearText;
@@ -57,10 +57,10 @@ public record PncId(int year, int serial, char checkLetter) {
             serialText = digits.substring(yearDigits);
             letter = plain.group(2);
             if (serialText.isEmpty() || serialText.length() > 7) {
-                return Result.invalid("must be YYYY/NNNNNNNC, YY/NNNNNNNC or the same without the slash");
+                return Result.malformed("must be YYYY/NNNNNNNC, YY/NNNNNNNC or the same without the slash");
             }
         } else {
-            return Result.invalid("must be YYYY/NNNNNNNC, YY/NNNNNNNC or the same without the slash");
+            return Result.malformed("must be YYYY/NNNNNNNC, YY/NNNNNNNC or the same without the slash");
         }
         int year = Integer.parseInt(yearText);
         if (yearText.length() == 2) {
@@ -76,14 +76,22 @@ public record PncId(int year, int serial, char checkLetter) {
         if (given != expected) {
             return Result.invalid("check letter " + given + " is wrong for this year and serial");
         }
-        return new Result(Optional.of(new PncId(year, serial, given)), null);
+        return new Result(Optional.of(new PncId(year, serial, given)), null, true);
     }
 
-    /** The outcome of parsing: a PNC id, or why the text is not one. */
-    public record Result(Optional<PncId> pncId, String problem) {
+    /**
+     * The outcome of parsing: a PNC id, or why the text is not one. {@code wellFormed} tells a text in a PNC id's
+     * form whose year or check letter is wrong (a 422 where a record is asked for) from one that is not in the form
+     * at all (a 400).
+     */
+    public record Result(Optional<PncId> pncId, String problem, boolean wellFormed) {
 
         static Result invalid(String problem) {
-            return new Result(Optional.empty(), problem);
+            return new Result(Optional.empty(), problem, true);
+        }
+
+        static Result malformed(String problem) {
+            return new Result(Optional.empty(), problem, false);
         }
 
         public boolean valid() {

@@ -5,6 +5,17 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import uk.police.oversight.common.audit.AccessRefusals;
+import uk.police.oversight.common.audit.AuditAction;
+import uk.police.oversight.common.audit.AuditOutcome;
+import uk.police.oversight.common.audit.AuditRecord;
+import uk.police.oversight.common.security.Caller;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -37,6 +48,15 @@ public class ProblemMappers {
     /** The database went away or is not taking connections: shutting down, restarting, or too many clients. */
     private static final java.util.Set<String> DATABASE_AWAY = java.util.Set.of("08000", "08001", "08003", "08004", "08006", "08007",
             "57P01", "57P02", "57P03", "53300");
+
+    @Inject
+    Instance<AccessRefusals> refusals;
+
+    @Inject
+    Instance<Caller> callers;
+
+    @ConfigProperty(name = "quarkus.application.name", defaultValue = "oversight")
+    String service;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -91,8 +111,34 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(ProblemType.FORBIDDEN, "Your roles do not allow this operation", request);
+    public Uni<Response> forbidden(ForbiddenException e, HttpServerRequest request) {
+        Response refusal = respond(ProblemType.FORBIDDEN, "Your roles do not allow this operation", request);
+        if (!refusals.isResolvable() || !callers.isResolvable() || request == null) {
+            return Uni.createFrom().item(refusal);
+        }
+        // A refused attempt is kept in the audit log too (DPA 2018 s.62): who tried what, with which roles. The role
+        // check may run on an I/O thread, so the entry is written on a worker, from what is known of the caller here.
+        Caller caller = callers.get();
+        AuditRecord entry = new AuditRecord(null, Instant.now(), caller.subject(), List.copyOf(caller.roles()), actionOf(request),
+                List.of(), service, caller.requestId(), caller.justificationOrNull(), request.method() + " " + request.uri(),
+                AuditOutcome.REFUSED);
+        return Uni.createFrom().item(() -> {
+            refusals.get().refused(entry);
+            return refusal;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).onFailure().recoverWithItem(failure -> {
+            LOG.errorf(failure, "Could not record a refused %s %s in the audit log", request.method(), request.path());
+            return respond(ProblemType.SERVICE_UNAVAILABLE, "The request could not be recorded; retry", List.of(),
+                    Map.of("Retry-After", "2"), request);
+        });
+    }
+
+    /** What a refused request would have done to offender data: read it, change it, or erase it. */
+    static AuditAction actionOf(HttpServerRequest request) {
+        return switch (request.method().name()) {
+            case "GET", "HEAD", "OPTIONS" -> AuditAction.CONSULT;
+            case "DELETE" -> AuditAction.ERASE;
+            default -> AuditAction.ALTER;
+        };
     }
 
     @ServerExceptionMapper
@@ -245,6 +291,9 @@ public class ProblemMappers {
         }
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null && cause.getMessage().contains("UUID")) {
             return "expected a UUID";
+        }
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null && cause.getMessage().endsWith("is not true or false")) {
+            return cause.getMessage();
         }
         return "unexpected value";
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import uk.police.oversight.common.input.InputRules;
 import uk.police.oversight.common.problem.ProblemException;
 import uk.police.oversight.common.web.RequestIds;
 
@@ -85,16 +86,64 @@ public class Caller {
         return areas;
     }
 
-    /** The optional `X-Justification` header: why the caller is consulting this data (kept in the audit log). */
+    /**
+     * The optional `X-Justification` header: why the caller is consulting this data (kept in the audit log). UTF-8 text
+     * of at most 500 characters, without control characters (docs/api.md).
+     */
     public String justification() {
-        String value = request == null ? null : request.getHeader(JUSTIFICATION_HEADER);
+        String value = headerText(request == null ? null : request.getHeader(JUSTIFICATION_HEADER));
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.length() > MAX_JUSTIFICATION) {
+        String problem = InputRules.singleLineProblem(value);
+        if (problem != null) {
+            throw ProblemException.badRequest(JUSTIFICATION_HEADER, problem);
+        }
+        if (value.codePointCount(0, value.length()) > MAX_JUSTIFICATION) {
             throw ProblemException.badRequest(JUSTIFICATION_HEADER, "must be at most " + MAX_JUSTIFICATION + " characters");
         }
         return value.strip();
+    }
+
+    /**
+     * A header value as the text the client meant: HTTP/1.1 carries header bytes, which the server reads one byte to a
+     * character (ISO-8859-1); a client sending UTF-8 (as every HTTP library does for non-ASCII text) is read back as
+     * UTF-8, so that `Überprüfung` is stored as sent and not as `Ã\u009cberprÃ¼fung`. Bytes that are not UTF-8 keep
+     * their ISO-8859-1 reading.
+     */
+    public static String headerText(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        boolean ascii = true;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c > 0xFF) {
+                return raw; // already decoded text
+            }
+            ascii &= c < 0x80;
+        }
+        if (ascii) {
+            return raw;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return raw;
+        }
+    }
+
+    /** The justification for the audit log of a refusal: never refuses the refusal itself for a bad header. */
+    public String justificationOrNull() {
+        try {
+            return justification();
+        } catch (ProblemException e) {
+            return null;
+        }
     }
 
     public String requestId() {

@@ -19,15 +19,24 @@ import org.junit.jupiter.api.Test;
 class InputRulesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Ann", "Zoë Ñúñez", "😀 emoji (a surrogate pair)", "\u202eright-to-left", "tab\tand\nnewline", "'; drop table x; --"})
+    @ValueSource(strings = {"", "Ann", "Zoë Ñúñez", "😀 emoji (a surrogate pair)", "שלום right-to-left script", "\u200fmark", "tab\tand\nnewline", "'; drop table x; --"})
     void textThatCanBeStored(String text) {
         assertNull(InputRules.textProblem(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u0000", "a\u0000b", "\ud800", "x\udc00", "\ud800\ud800", "end\ud83d"})
+    @ValueSource(strings = {"\u0000", "a\u0000b", "\ud800", "x\udc00", "\ud800\ud800", "end\ud83d", "\u0007bell", "\u001b[31mred",
+            "del\u007f", "c1\u0085", "\u202eevil\u202c", "\u202aembedded", "\u2066isolate\u2069"})
     void textThatCannot(String text) {
         assertNotNull(InputRules.textProblem(text));
+        assertNotNull(InputRules.singleLineProblem(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"two\nlines", "tab\there", "cr\r", "line\u2028separator"})
+    void oneLineTextHasNoBreaks(String text) {
+        assertNull(InputRules.textProblem(text));
+        assertNotNull(InputRules.singleLineProblem(text));
     }
 
     @ParameterizedTest

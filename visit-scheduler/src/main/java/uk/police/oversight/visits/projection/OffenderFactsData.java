@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * The offender facts visit-scheduler projects, as offender-service publishes them (offender.registered, .changed,
- * .snapshot) or answers GET /offenders/{id}. Unknown fields are ignored so the publisher can add some.
+ * .snapshot, which names its replay) or answers GET /offenders/{id}. Unknown fields are ignored so the publisher can
+ * add some.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OffenderFactsData(
@@ -26,7 +27,8 @@ public record OffenderFactsData(
         LocalDate registeredOn,
         LocalDate notificationEndsOn,
         Integer visitIntervalMonths,
-        LocalDate lastRiskAssessmentOn) {
+        LocalDate lastRiskAssessmentOn,
+        UUID replayId) {
 
     /** The offender's id, whichever name the source gave it (`offenderId` in events, `id` in the API). */
     public UUID offender() {

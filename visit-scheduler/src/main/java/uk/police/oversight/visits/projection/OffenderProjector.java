@@ -17,7 +17,7 @@ import uk.police.oversight.messaging.EventEnvelopes;
 import uk.police.oversight.messaging.Inbox;
 
 /**
- * Keeps the offender projection current from offender-service's events. Idempotent twice over: the inbox drops a
+ * Keeps the offender and staff projections current from offender-service's events. Idempotent twice over: the inbox drops a
  * redelivered event, and a row only ever moves to a newer (or the same) version of the offender's record.
  */
 @ApplicationScoped
@@ -35,6 +35,9 @@ public class OffenderProjector {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ProjectionRebuild rebuild;
+
     @Incoming("offender-events")
     @Blocking(ordered = false)
     @Transactional
@@ -44,9 +47,18 @@ public class OffenderProjector {
             return;
         }
         switch (event.type()) {
-            case EventTypes.OFFENDER_REGISTERED, EventTypes.OFFENDER_CHANGED, EventTypes.OFFENDER_SNAPSHOT ->
-                    project(envelopes.data(event, OffenderFactsData.class));
+            case EventTypes.OFFENDER_REGISTERED, EventTypes.OFFENDER_CHANGED -> project(envelopes.data(event, OffenderFactsData.class));
+            case EventTypes.OFFENDER_SNAPSHOT -> {
+                OffenderFactsData facts = envelopes.data(event, OffenderFactsData.class);
+                project(facts);
+                if (facts.replayId() != null) {
+                    refreshed(facts.offender(), facts.replayId());
+                }
+            }
+            case EventTypes.OFFENDER_REPLAY_COMPLETED -> rebuild.replayCompleted(UUID.fromString(event.data().get("replayId").asText()),
+                    event.data().get("offenders").asLong());
             case EventTypes.OFFENDER_ERASED -> erase(UUID.fromString(event.data().get("offenderId").asText()));
+            case EventTypes.STAFF_CHANGED -> projectStaff(envelopes.data(event, StaffFactsData.class));
             default -> LOG.debugf("Not projected: %s", event.type());
         }
     }
@@ -89,6 +101,43 @@ public class OffenderProjector {
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not project offender " + facts.offender(), e);
+        }
+    }
+
+    /**
+     * Marks an offender's row as refreshed by a replay (whatever its version: a newer change that arrived first has
+     * left the row newer than the snapshot, and that row is as current as a rebuild needs).
+     */
+    void refreshed(UUID offenderId, UUID replayId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "update offender_projection set refreshed_by = ?, updated_at = now() where offender_id = ?")) {
+            update.setObject(1, replayId);
+            update.setObject(2, offenderId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not mark offender " + offenderId + " refreshed", e);
+        }
+    }
+
+    /** Inserts or updates a staff member's row, unless it already reflects a newer version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void projectStaff(StaffFactsData staff) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement("""
+                        insert into staff_projection (staff_id, version, area_code, role, active, updated_at)
+                        values (?, ?, ?, ?, ?, now())
+                        on conflict (staff_id) do update set version = excluded.version, area_code = excluded.area_code,
+                            role = excluded.role, active = excluded.active, updated_at = now()
+                        where staff_projection.version <= excluded.version""")) {
+            upsert.setObject(1, staff.staff());
+            upsert.setLong(2, staff.version() == null ? -1 : staff.version());
+            upsert.setString(3, staff.areaCode());
+            upsert.setString(4, staff.role());
+            upsert.setBoolean(5, staff.active() == null || staff.active());
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not project staff member " + staff.staff(), e);
         }
     }
 

@@ -30,9 +30,10 @@ public interface OffenderServiceClient {
 
     @POST
     @Path("events/replay")
-    ReplayCounts replay();
+    ReplayJob replay();
 
-    /** offender-service's answer to a replay: the events it queued. */
-    record ReplayCounts(long offenders, long staff) {
+    /** offender-service's answer to a replay request: the replay it queued (or the one under way). */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record ReplayJob(java.util.UUID id, String state) {
     }
 }

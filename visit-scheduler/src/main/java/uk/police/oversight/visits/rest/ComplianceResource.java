@@ -12,10 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +29,7 @@ import uk.police.oversight.common.security.Roles;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageParams;
 import uk.police.oversight.common.web.PageRequest;
+import uk.police.oversight.visits.api.OverdueRiskReviewPage;
 import uk.police.oversight.visits.api.OverdueVisitPage;
 import uk.police.oversight.visits.api.ScheduleView;
 import uk.police.oversight.visits.compliance.Band;
@@ -103,24 +100,13 @@ public class ComplianceResource {
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(hidden = true)
     public Response overdueCsv(@BeanParam OverdueParams params) {
-        List<OverdueVisit> rows = compliance.export(filter(params));
-        StreamingOutput body = output -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            writer.write("offenderId,pncId,displayName,riskLevel,areaCode,managerId,lastVisitOn,dueOn,daysOverdue,"
-                    + "consecutiveNoAccess,warrantEligible\r\n");
-            for (OverdueVisit row : rows) {
-                writer.write(String.join(",", List.of(row.offenderId().toString(), Csv.cell(row.pncId()),
-                        Csv.cell(row.displayName()), row.riskLevel().name(), Csv.cell(row.areaCode()), row.managerId().toString(),
-                        row.lastVisitOn() == null ? "" : row.lastVisitOn().toString(), row.dueOn().toString(),
-                        Long.toString(row.daysOverdue()), Integer.toString(row.consecutiveNoAccess()),
-                        Boolean.toString(row.warrantEligible()))));
-                writer.write("\r\n");
-            }
-            writer.flush();
-        };
-        return Response.ok(body, CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"overdue-visits-" + asOf(params.asOf) + ".csv\"")
-                .build();
+        return Csv.download("offenderId,pncId,displayName,riskLevel,areaCode,managerId,lastVisitOn,dueOn,daysOverdue,"
+                        + "consecutiveNoAccess,warrantEligible", compliance.export(filter(params)),
+                row -> List.of(Csv.cell(row.offenderId()), Csv.cell(row.pncId()), Csv.cell(row.displayName()),
+                        Csv.cell(row.riskLevel()), Csv.cell(row.areaCode()), Csv.cell(row.managerId()), Csv.cell(row.lastVisitOn()),
+                        Csv.cell(row.dueOn()), Csv.cell(row.daysOverdue()), Csv.cell(row.consecutiveNoAccess()),
+                        Csv.cell(row.warrantEligible())),
+                "overdue-visits-" + asOf(params.asOf) + ".csv");
     }
 
     @GET
@@ -146,12 +132,30 @@ public class ComplianceResource {
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "listOverdueRiskReviews", summary = "Offenders in the community whose risk review is overdue",
             description = "Roles: offender-manager and supervisor (their areas only), admin. Most overdue first. Sort "
-                    + "fields: daysOverdue (default, desc), reviewDueOn, displayName, pncId, areaCode, riskLevel.")
-    @APIResponse(responseCode = "200", description = "A page of overdue risk reviews")
+                    + "fields: daysOverdue (default, desc), reviewDueOn, displayName, pncId, areaCode, riskLevel. Ask for "
+                    + "text/csv to export the whole filtered list.")
+    @APIResponse(responseCode = "200", description = "A page of overdue risk reviews; or, with Accept: text/csv, all of them",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverdueRiskReviewPage.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                            examples = "offenderId,pncId,displayName,riskLevel,areaCode,managerId,lastRiskAssessmentOn,reviewDueOn,daysOverdue"))})
     @APIResponse(responseCode = "400", description = "Bad filter, paging or sort parameter")
     public Page<OverdueRiskReview> overdueRiskReviews(@BeanParam OverdueParams params, @Valid @BeanParam PageParams paging) {
         return compliance.overdueRiskReviews(filter(params),
                 PageRequest.of(paging, ComplianceQueries.REVIEW_SORT, "daysOverdue,desc"));
+    }
+
+    @GET
+    @Path("overdue-risk-reviews")
+    @Produces(CSV)
+    @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(hidden = true)
+    public Response overdueRiskReviewsCsv(@BeanParam OverdueParams params) {
+        return Csv.download("offenderId,pncId,displayName,riskLevel,areaCode,managerId,lastRiskAssessmentOn,reviewDueOn,daysOverdue",
+                compliance.exportRiskReviews(filter(params)),
+                row -> List.of(Csv.cell(row.offenderId()), Csv.cell(row.pncId()), Csv.cell(row.displayName()),
+                        Csv.cell(row.riskLevel()), Csv.cell(row.areaCode()), Csv.cell(row.managerId()),
+                        Csv.cell(row.lastRiskAssessmentOn()), Csv.cell(row.reviewDueOn()), Csv.cell(row.daysOverdue())),
+                "overdue-risk-reviews-" + asOf(params.asOf) + ".csv");
     }
 
     private OverdueFilter filter(OverdueParams params) {

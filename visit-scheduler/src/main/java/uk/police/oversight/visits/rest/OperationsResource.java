@@ -17,7 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.police.oversight.common.security.Roles;
-import uk.police.oversight.visits.api.RebuildResult;
+import uk.police.oversight.visits.api.RebuildView;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import uk.police.oversight.visits.projection.ProjectionRebuild;
 import uk.police.oversight.visits.scan.ComplianceScan;
 
@@ -53,14 +59,32 @@ public class OperationsResource {
     @POST
     @Path("projection/rebuild")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "rebuildProjection", summary = "Rebuild the offender projection from scratch",
-            description = "Roles: admin. Empties visit-scheduler's copy of the offender facts and asks offender-service "
-                    + "to publish every offender again; the projection is whole again once those events are consumed "
-                    + "(seconds for a force). Visits are kept.")
-    @APIResponse(responseCode = "202", description = "Cleared and replay requested; the counts",
-            content = @Content(schema = @Schema(implementation = RebuildResult.class)))
-    @APIResponse(responseCode = "503", description = "offender-service did not answer; nothing was cleared")
-    public Response rebuild() {
-        return Response.accepted(rebuild.rebuild()).build();
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild the offender projection",
+            description = "Roles: admin. Asks offender-service to publish every offender again (a replay) and answers at "
+                    + "once; the rebuild refreshes each row as the snapshots arrive (nothing is cleared first, so the lists "
+                    + "stay whole), and when the replay is complete removes the rows of offenders it did not publish. "
+                    + "Poll the Location until DONE; it survives a restart of either service. Visits are kept.")
+    @APIResponse(responseCode = "202", description = "Started (or already under way); Location names the rebuild to poll",
+            headers = @Header(name = "Location", description = "The rebuild: GET it to see how far it has got",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildView.class)))
+    @APIResponse(responseCode = "503", description = "offender-service did not answer; nothing was started")
+    public Response rebuild(UriInfo uri) {
+        RebuildView started = rebuild.request();
+        return Response.accepted(started)
+                .location(uri.getBaseUriBuilder().path(ApiPaths.BASE).path("projection/rebuilds").path(started.id().toString()).build())
+                .build();
+    }
+
+    @GET
+    @Path("projection/rebuilds/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "getProjectionRebuild", summary = "How far a projection rebuild has got",
+            description = "Roles: admin. RUNNING (with the rows refreshed so far), DONE or FAILED.")
+    @APIResponse(responseCode = "200", description = "The rebuild",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildView.class)))
+    @APIResponse(responseCode = "404", description = "No such rebuild")
+    public RebuildView rebuildStatus(@PathParam("id") UUID id) {
+        return rebuild.get(id);
     }
 }

@@ -91,7 +91,7 @@ public class ComplianceScan {
             announcements.add(new Outbox.Pending(candidate.kind().eventType, candidate.offenderId().toString(),
                     new ComplianceEventData(candidate.offenderId(), offender.pncId, offender.riskLevel.name(),
                             offender.areaCode, offender.managerId, candidate.dueOn(), Math.max(candidate.daysOverdue(), 0),
-                            candidate.lastVisitOn(), asOf, policy.escalateAfterDaysOverdue())));
+                            candidate.lastVisitOn(), asOf, policy.escalateAfterDaysOverdue(), offender.version)));
             counts.merge(candidate.kind(), 1, Integer::sum);
         }
         outbox.publishAll(EventTypes.COMPLIANCE_ADDRESS, announcements); // one batched statement, however many
@@ -146,8 +146,12 @@ public class ComplianceScan {
         }
     }
 
-    /** The payload of the compliance events: enough to notify the right people, no name or address. */
+    /**
+     * The payload of the compliance events: enough to notify the right people, no name or address; and the version of
+     * the offender's record it was computed from, so that a consumer can tell it from a newer or older one.
+     */
     public record ComplianceEventData(UUID offenderId, String pncId, String riskLevel, String areaCode, UUID managerId,
-            LocalDate dueOn, long daysOverdue, LocalDate lastVisitOn, LocalDate asOf, int escalateAfterDaysOverdue) {
+            LocalDate dueOn, long daysOverdue, LocalDate lastVisitOn, LocalDate asOf, int escalateAfterDaysOverdue,
+            long offenderVersion) {
     }
 }

@@ -53,6 +53,13 @@ public class Compliance {
         return result;
     }
 
+    public List<OverdueRiskReview> exportRiskReviews(OverdueFilter filter) {
+        List<OverdueRiskReview> rows = queries.allOverdueRiskReviews(filter);
+        audit.record(AuditAction.CONSULT, rows.stream().map(OverdueRiskReview::offenderId).toList(),
+                caller.requestLine() + " (CSV export, " + rows.size() + " rows)");
+        return rows;
+    }
+
     /**
      * Compliance figures. Managers and supervisors get their areas with the per-manager breakdown; scrutiny gets the
      * whole force (or the area asked for) without it, since figures per manager point at people.

@@ -88,7 +88,12 @@ public class VisitBatch {
             }
             if (offender.isEmpty()) {
                 results[i] = rejected(i, ref, new FieldError(request.offenderId() != null ? "offenderId" : "pncId",
-                        "is not a known offender"));
+                        Visits.UNKNOWN_OFFENDER));
+                continue;
+            }
+            List<FieldError> againstOffender = visits.check(request, offender.get());
+            if (!againstOffender.isEmpty()) {
+                results[i] = BatchItemResult.visit(i, ref, null, BatchItemResult.REJECTED, againstOffender);
                 continue;
             }
             UUID offenderId = offender.get().offenderId;

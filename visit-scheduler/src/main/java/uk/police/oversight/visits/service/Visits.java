@@ -30,6 +30,8 @@ import uk.police.oversight.visits.api.VisitView;
 import uk.police.oversight.visits.model.OffenderProjection;
 import uk.police.oversight.visits.model.Visit;
 import uk.police.oversight.visits.projection.OffenderLookup;
+import uk.police.oversight.visits.projection.StaffLookup;
+import uk.police.oversight.visits.model.StaffProjection;
 
 /** Recording and reading visits, confined to the caller's areas. */
 @ApplicationScoped
@@ -41,8 +43,14 @@ public class Visits {
     @Inject
     Caller caller;
 
+    /** What an offender who does not exist, or is outside the caller's areas, is called: the same either way. */
+    static final String UNKNOWN_OFFENDER = "is not a known offender in your areas";
+
     @Inject
     OffenderLookup lookup;
+
+    @Inject
+    StaffLookup staff;
 
     @Inject
     VisitEvents events;
@@ -66,7 +74,11 @@ public class Visits {
             throw ProblemException.invalid(problems);
         }
         OffenderProjection offender = offender(request).orElseThrow(() -> ProblemException.invalid(
-                request.offenderId() != null ? "offenderId" : "pncId", "is not a known offender in your areas"));
+                request.offenderId() != null ? "offenderId" : "pncId", UNKNOWN_OFFENDER));
+        List<FieldError> againstOffender = check(request, offender);
+        if (!againstOffender.isEmpty()) {
+            throw ProblemException.invalid(againstOffender);
+        }
         Visit visit = create(request, offender);
         events.recorded(visit, offender);
         audit.record(AuditAction.COLLECT, List.of(offender.offenderId), caller.requestLine());
@@ -97,18 +109,43 @@ public class Visits {
         return problems;
     }
 
-    /** The offender a request names, if the caller may see them (confirmed with offender-service if not projected yet). */
+    /**
+     * The offender a request names, if the caller may see them (confirmed with offender-service if not projected yet).
+     * The caller's areas are applied before anything else is compared, so that an offender outside them is answered
+     * exactly like an unknown one, whatever else the request says.
+     */
     Optional<OffenderProjection> offender(VisitRequest request) {
-        Optional<OffenderProjection> offender = request.offenderId() != null
+        Optional<OffenderProjection> offender = (request.offenderId() != null
                 ? lookup.find(request.offenderId())
-                : lookup.findByPnc(PncId.parse(request.pncId(), LocalDate.now(clock).getYear()).pncId().orElseThrow().canonical());
+                : lookup.findByPnc(PncId.parse(request.pncId(), LocalDate.now(clock).getYear()).pncId().orElseThrow().canonical()))
+                .filter(o -> caller.canSeeArea(o.areaCode));
         if (offender.isPresent() && request.offenderId() != null && request.pncId() != null && !request.pncId().isBlank()) {
             PncId.Result pnc = PncId.parse(request.pncId(), LocalDate.now(clock).getYear());
             if (!pnc.valid() || !pnc.pncId().get().canonical().equals(offender.get().pncId)) {
                 throw ProblemException.invalid("pncId", "does not belong to the offender named by offenderId");
             }
         }
-        return offender.filter(o -> caller.canSeeArea(o.areaCode));
+        return offender;
+    }
+
+    /**
+     * The problems of a visit against the offender it names: not before they were registered (an earlier visit would
+     * date their first visit from before they were on the register), and made by a staff member of their area.
+     */
+    List<FieldError> check(VisitRequest request, OffenderProjection offender) {
+        List<FieldError> problems = new ArrayList<>();
+        if (request.visitDate() != null && request.visitDate().isBefore(offender.registeredOn)) {
+            problems.add(new FieldError("visitDate", "must not be before the offender was registered (" + offender.registeredOn + ")"));
+        }
+        if (request.officerId() != null) {
+            Optional<StaffProjection> officer = staff.find(request.officerId());
+            if (officer.isEmpty()) {
+                problems.add(new FieldError("officerId", "is not a known staff member"));
+            } else if (!officer.get().areaCode.equals(offender.areaCode)) {
+                problems.add(new FieldError("officerId", "is not a staff member of the offender's area (" + offender.areaCode + ")"));
+            }
+        }
+        return problems;
     }
 
     Visit create(VisitRequest request, OffenderProjection offender) {

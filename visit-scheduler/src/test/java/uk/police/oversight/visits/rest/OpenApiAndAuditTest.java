@@ -41,7 +41,7 @@ class OpenApiAndAuditTest extends VisitApiTest {
         as(supervisor).header("X-Request-Id", "req-schedule").get(BASE + "/schedules/" + id).then().statusCode(200);
 
         try (AmqpTestClient amqp = new AmqpTestClient(brokerPort())) {
-            List<String> entries = amqp.receiveUntil("oversight.audit",
+            List<String> entries = amqp.receiveUntil("oversight.audit.visit-scheduler",
                     received -> received.stream().filter(e -> e.contains("ds.audit-visits")).count() >= 2, Duration.ofSeconds(15))
                     .stream().filter(e -> e.contains("ds.audit-visits")).toList();
             assertTrue(entries.stream().anyMatch(e -> e.contains("req-overdue-csv") && e.contains("CSV export")
@@ -50,9 +50,12 @@ class OpenApiAndAuditTest extends VisitApiTest {
         }
     }
 
+
     @Test
-    void healthAndMetrics() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200);
+    void healthAndMetricsAreOnTheManagementInterfaceOnly() {
+        given().get(uk.police.oversight.testing.ManagementInterface.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(uk.police.oversight.testing.ManagementInterface.url("/q/metrics")).then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 }

@@ -179,5 +179,16 @@ class OverdueVisitsTest extends VisitApiTest {
                 .body("items[0].daysOverdue", equalTo(545));
         as(ADMIN).queryParam("areaCode", area).queryParam("asOf", AS_OF).get(BASE + "/overdue-visits/summary").then()
                 .body("overdueRiskReviews", equalTo(4));
+        // Like the overdue visits, the whole filtered list exports as CSV.
+        String csv = as(ADMIN).accept("text/csv").queryParam("areaCode", area).queryParam("asOf", AS_OF)
+                .get(BASE + "/overdue-risk-reviews").then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("overdue-risk-reviews-" + AS_OF + ".csv"))
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "offenderId,pncId,displayName,riskLevel,areaCode,managerId,lastRiskAssessmentOn,reviewDueOn,daysOverdue", lines[0]);
+        org.junit.jupiter.api.Assertions.assertEquals(5, lines.length, csv);
+        org.junit.jupiter.api.Assertions.assertTrue(lines[1].endsWith(",2021-01-01,545"), lines[1]);
     }
 }

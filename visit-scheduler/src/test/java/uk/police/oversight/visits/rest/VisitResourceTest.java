@@ -68,6 +68,57 @@ class VisitResourceTest extends VisitApiTest {
                 .post(BASE + "/visits").then().statusCode(422).body("errors[0].field", equalTo("offenderId"));
     }
 
+    /**
+     * An offender outside the caller's areas is answered exactly like an unknown one, whatever else the request says:
+     * a wrong PNC id beside a real other-area offender id must not answer "does not belong" (that would confirm the id).
+     */
+    @Test
+    void anOtherAreaOffenderIsIndistinguishableFromAnUnknownOne() {
+        String bristol = newArea("BRI");
+        String somerset = newArea("SMR");
+        String somersetOffender = register(offender(somerset));
+        String bristolManager = TestTokens.manager("dc.prober", bristol);
+        Map<String, Object> unknown = Map.of("offenderId", "6f1c2a9e-8d4b-4c1e-9f2a-6b7d8e9f0a1c", "pncId", "2008/0056560Z",
+                "visitDate", "2022-06-14", "type", "HOME_VISIT", "outcome", "COMPLETED", "announced", false);
+        Map<String, Object> otherArea = new HashMap<>(unknown);
+        otherArea.put("offenderId", somersetOffender);
+        var toUnknown = as(bristolManager).body(unknown).post(BASE + "/visits").then().statusCode(422).extract().jsonPath();
+        var toOtherArea = as(bristolManager).body(otherArea).post(BASE + "/visits").then().statusCode(422).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(toUnknown.getList("errors"), toOtherArea.getList("errors"));
+        org.junit.jupiter.api.Assertions.assertEquals(toUnknown.getString("detail"), toOtherArea.getString("detail"));
+    }
+
+    /** A visit is dated on or after the offender's registration, and made by a staff member of the offender's area. */
+    @Test
+    void aVisitIsAfterRegistrationAndByAStaffMemberOfTheArea() {
+        String area = newArea("OFC");
+        String id = register(offender(area)); // registered 2020-01-01
+        java.util.UUID officer = java.util.UUID.randomUUID();
+        java.util.UUID elsewhere = java.util.UUID.randomUUID();
+        publishStaff(officer, area);
+        publishStaff(elsewhere, newArea("OFX"));
+
+        as(INTEGRATION).body(Map.of("offenderId", id, "visitDate", "2019-12-31", "type", "HOME_VISIT", "outcome", "COMPLETED",
+                        "announced", false))
+                .post(BASE + "/visits").then().statusCode(422).body("errors[0].field", equalTo("visitDate"))
+                .body("errors[0].message", containsString("2020-01-01"));
+        as(INTEGRATION).body(Map.of("offenderId", id, "visitDate", "1900-01-01", "type", "HOME_VISIT", "outcome", "COMPLETED",
+                        "announced", false))
+                .post(BASE + "/visits").then().statusCode(422).body("errors[0].field", equalTo("visitDate"));
+        for (String wrong : List.of(elsewhere.toString(), "6f1c2a9e-8d4b-4c1e-9f2a-6b7d8e9f0a1d")) {
+            as(INTEGRATION).body(Map.of("offenderId", id, "visitDate", "2022-06-14", "type", "HOME_VISIT", "outcome", "COMPLETED",
+                            "announced", false, "officerId", wrong))
+                    .post(BASE + "/visits").then().statusCode(422).body("errors[0].field", equalTo("officerId"));
+        }
+        as(INTEGRATION).body(Map.of("items", List.of(Map.of("offenderId", id, "visitDate", "2022-06-15", "type", "HOME_VISIT",
+                        "outcome", "COMPLETED", "announced", false, "officerId", elsewhere.toString(), "externalRef", "OFC-1"))))
+                .post(BASE + "/visits/batch").then().statusCode(200).body("rejected", equalTo(1))
+                .body("results[0].problems[0].field", equalTo("officerId"));
+        as(INTEGRATION).body(Map.of("offenderId", id, "visitDate", "2022-06-14", "type", "HOME_VISIT", "outcome", "COMPLETED",
+                        "announced", false, "officerId", officer.toString()))
+                .post(BASE + "/visits").then().statusCode(201).body("officerId", equalTo(officer.toString()));
+    }
+
     @Test
     void offenderServiceFailingIsA503WithRetryAfter() {
         as(INTEGRATION).body(Map.of("offenderId", OffenderServiceStubResource.FAILING_ID, "visitDate", "2022-06-14",

@@ -96,11 +96,17 @@ public class OpenApiAggregator {
                 compliance engine (who is overdue a visit or a risk review), notifications, and the audit log. Every \
                 call needs a bearer token (RS256 JWT from the force's identity provider) whose `groups` claim holds the \
                 caller's roles (offender-manager, supervisor, integration, scrutiny, admin) and whose `areas` claim \
-                holds the areas an offender manager or supervisor may see; records outside them answer 404. Errors are \
-                RFC 9457 `application/problem+json`. Send `X-Justification` to record why you consulted a record, and \
-                `X-Request-Id` to correlate; every answer carries one. Rate limited per client (429 with Retry-After).""");
-        info.putObject("license").put("name", "Crown copyright; for use by UK police forces").put("identifier", "LicenseRef-Crown");
-        doc.putArray("servers").addObject().put("url", config.publicUrl().orElse("/")).put("description", "This gateway");
+                holds the areas an offender manager or supervisor may see; records outside them answer 404, exactly as \
+                unknown ones do. Errors are RFC 9457 `application/problem+json`: 400 when the request cannot be read as \
+                the operation's request (a body that is not JSON, a value of the wrong JSON type, a value outside an \
+                enumeration, a malformed date or UUID, an unknown field; any path, query or header value that is \
+                malformed or outside its limits), 422 when the body can be read but one of its values breaks a rule (a \
+                required field missing, a length, range or pattern, a wrong PNC check letter, a date in the future, a \
+                record that does not exist), and for a PNC id in the `by-pnc` path whose check letter is wrong. Send `X-Justification` to record why you consulted a record, \
+                and `X-Request-Id` to correlate; every answer carries one. Rate limited per client: every answer carries \
+                `RateLimit` and `RateLimit-Policy` (IETF draft), and a 429 `Retry-After`. The rules in full: docs/api.md.""");
+        info.putObject("license").put("name", "Crown copyright; for use by UK police forces")
+                .put("url", "https://www.nationalarchives.gov.uk/information-management/re-using-public-sector-information/uk-government-licensing-framework/crown-copyright/");
         ObjectNode paths = doc.putObject("paths");
         ObjectNode schemas = objectMapper.createObjectNode();
         ObjectNode securitySchemes = objectMapper.createObjectNode();
@@ -143,6 +149,7 @@ public class OpenApiAggregator {
         ObjectNode components = doc.putObject("components");
         components.set("schemas", sorted(schemas));
         components.set("securitySchemes", securitySchemes);
+        OpenApiConventions.apply(doc, config.publicUrl(), (int) config.maxBodySize());
         if (!missing.isEmpty()) {
             doc.set("x-oversight-missing", missing);
         }

@@ -156,12 +156,16 @@ public class ProxyRoute {
         proxy.handle(request);
     }
 
-    /** Runs {@code next} if the client has requests left this minute, else answers 429 with Retry-After. */
+    /**
+     * Runs {@code next} if the client has requests left, else answers 429 with Retry-After; either way the answer tells
+     * the client its allowance and what is left of it (RateLimit-Policy, RateLimit: the IETF draft's fields).
+     */
     private void limitedThen(HttpServerRequest request, String client, Runnable next) {
-        long retryAfter = rateLimiter.take(client);
-        if (retryAfter > 0) {
+        RateLimiter.Outcome outcome = rateLimiter.take(client);
+        request.response().putHeader("RateLimit-Policy", rateLimiter.policy()).putHeader("RateLimit", outcome.rateLimit());
+        if (!outcome.allowed()) {
             edge.send(request, ProblemType.TOO_MANY_REQUESTS, "Too many requests from this client; slow down",
-                    Map.of("Retry-After", Long.toString(retryAfter)));
+                    Map.of("Retry-After", Long.toString(outcome.retryAfterSeconds())));
             return;
         }
         next.run();

@@ -25,18 +25,36 @@ public class RateLimiter {
         this.limits = config.rateLimit();
     }
 
-    /** Takes one request from the client's bucket; answers 0 when allowed, else the seconds until one is. */
-    public long take(String client) {
-        if (!limits.enabled()) {
-            return 0;
+    /** What taking a request left: allowed or not, the seconds to wait when not, the requests left, the seconds to full. */
+    public record Outcome(boolean allowed, long retryAfterSeconds, long remaining, long secondsToFull) {
+
+        /** The IETF draft's RateLimit field: what is left now, and when the allowance is whole again. */
+        String rateLimit() {
+            return "\"per-client\";r=" + remaining + ";t=" + secondsToFull;
         }
-        ConsumptionProbe probe = buckets.get(client, key -> Bucket.builder()
+    }
+
+    /** Takes one request from the client's bucket. */
+    public Outcome take(String client) {
+        if (!limits.enabled()) {
+            return new Outcome(true, 0, limits.burst(), 0);
+        }
+        Bucket bucket = buckets.get(client, key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limits.burst())
                         .refillGreedy(limits.perMinute(), Duration.ofMinutes(1)).build())
-                .build()).tryConsumeAndReturnRemaining(1);
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        long remaining = probe.getRemainingTokens();
+        // A greedy bucket refills perMinute tokens a minute, evenly: the missing ones take (missing / perMinute) minutes.
+        long secondsToFull = (long) Math.ceil((limits.burst() - remaining) * 60.0 / limits.perMinute());
         if (probe.isConsumed()) {
-            return 0;
+            return new Outcome(true, 0, remaining, secondsToFull);
         }
-        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        return new Outcome(false, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L), 0, secondsToFull);
+    }
+
+    /** The IETF draft's RateLimit-Policy field: the burst a client may send at once, refilled over a minute. */
+    public String policy() {
+        return "\"per-client\";q=" + limits.burst() + ";w=60";
     }
 }

@@ -176,7 +176,7 @@ class GatewayTest {
     @Test
     void theOpenApiDocumentMergesTheServicesDocuments() {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
-                .body("openapi", equalTo("3.1.0"))
+                .body("openapi", equalTo("3.0.3"))
                 .body("info.title", equalTo("Offender Management Oversight API"))
                 .body("paths", hasKey("/api/v1/areas"))
                 .body("paths", hasKey("/api/v1/visits"))

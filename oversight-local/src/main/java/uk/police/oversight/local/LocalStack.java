@@ -170,6 +170,22 @@ public final class LocalStack implements AutoCloseable {
         return start(name);
     }
 
+    /**
+     * Restarts one service with some of its environment changed (a null value removes the variable), as a changed
+     * ConfigMap and a rollout would; the change stays for later restarts. Answers how long the start took.
+     */
+    public Duration restart(String name, Map<String, String> changes) {
+        ServiceProcess service = service(name);
+        service.stop(Duration.ofSeconds(15));
+        changes.forEach(service::set);
+        return start(name);
+    }
+
+    /** The value one service was started with for an environment variable, or null. */
+    public String setting(String name, String key) {
+        return service(name).setting(key);
+    }
+
     /** Kills one service at once (SIGKILL), as a crash or an evicted pod would: no graceful shutdown. */
     public void kill(String name) {
         service(name).kill();
@@ -342,6 +358,11 @@ public final class LocalStack implements AutoCloseable {
 
     public int amqpPort() {
         return amqpPort;
+    }
+
+    /** The stack's folder (data, logs, keys). */
+    public Path home() {
+        return options.home();
     }
 
     public LocalKeys keys() {

@@ -48,6 +48,20 @@ final class ServiceProcess {
         return log;
     }
 
+    /** The value of one of the service's environment variables, or null. */
+    String setting(String key) {
+        return environment.get(key);
+    }
+
+    /** Changes one of the service's environment variables (null removes it) for its next start. */
+    void set(String key, String value) {
+        if (value == null) {
+            environment.remove(key);
+        } else {
+            environment.put(key, value);
+        }
+    }
+
     void start(List<String> jvmOptions) {
         if (!Files.exists(application)) {
             throw new IllegalStateException(application + " is missing; build with ./mvnw install -DskipTests");

@@ -55,7 +55,8 @@ class AuthorizationMatrixIT {
 
     private Fixture world;
 
-    private List<Row> table() {
+    /** The table, also driven through a validating Prism proxy by PrismContractIT. */
+    static List<Row> table() {
         return List.of(
                 row("GET /api/v1/areas", "200 200 200 200 200", (f, in) -> new Call("GET", "/areas")),
                 row("POST /api/v1/areas", "403 403 403 403 201", (f, in) -> new Call("POST", "/areas", Map.of("code", f.unique("AR"), "name", "New area"))),
@@ -75,6 +76,7 @@ class AuthorizationMatrixIT {
                 row("GET /api/v1/offenders/by-pnc/{pncId}", "200/404 200/404 200 403 200", (f, in) -> new Call("GET", "/offenders/by-pnc/" + f.pnc(in))),
                 row("POST /api/v1/offenders/batch", "403 403 200 403 200", (f, in) -> new Call("POST", "/offenders/batch", Map.of("items", List.of(f.newOffender(true))))),
                 row("POST /api/v1/offenders/events/replay", "403 403 403 403 202", (f, in) -> new Call("POST", "/offenders/events/replay")),
+                row("GET /api/v1/offenders/events/replays/{id}", "403 403 403 403 200", (f, in) -> new Call("GET", "/offenders/events/replays/" + f.replay())),
                 row("GET /api/v1/offenders/{id}/history", "403 200/404 403 403 200", (f, in) -> new Call("GET", "/offenders/" + f.offender(in) + "/history")),
                 row("GET /api/v1/offenders/{id}/risk-assessments", "200/404 200/404 403 403 200", (f, in) -> new Call("GET", "/offenders/" + f.offender(in) + "/risk-assessments")),
                 row("POST /api/v1/offenders/{id}/risk-assessments", "201/404 201/404 403 403 403", (f, in) -> new Call("POST", "/offenders/" + f.offender(in)
@@ -102,6 +104,7 @@ class AuthorizationMatrixIT {
                 row("PUT /api/v1/visit-policy", "403 403 403 403 200", (f, in) -> new Call("PUT", "/visit-policy", Fixture.NATIONAL_POLICY)),
                 row("POST /api/v1/compliance-scans", "403 403 403 403 200", (f, in) -> new Call("POST", "/compliance-scans?asOf=2010-01-01")),
                 row("POST /api/v1/projection/rebuild", "403 403 403 403 202", (f, in) -> new Call("POST", "/projection/rebuild")),
+                row("GET /api/v1/projection/rebuilds/{id}", "403 403 403 403 200", (f, in) -> new Call("GET", "/projection/rebuilds/" + f.rebuild())),
                 row("GET /api/v1/notifications", "403 200 403 403 200", (f, in) -> new Call("GET", "/notifications")),
                 row("GET /api/v1/notifications/{id}", "403 200/404 403 403 200", (f, in) -> new Call("GET", "/notifications/" + f.notification(in))),
                 row("GET /api/v1/webhooks", "403 403 403 403 200", (f, in) -> new Call("GET", "/webhooks")),
@@ -181,6 +184,8 @@ class AuthorizationMatrixIT {
         private final Map<Boolean, String[]> worlds = new LinkedHashMap<>();
         private final Map<Boolean, Map<String, String>> ids = new LinkedHashMap<>();
         private String webhook;
+        private String replay;
+        private String rebuild;
         private int sequence;
 
         static Fixture build() {
@@ -232,7 +237,18 @@ class AuthorizationMatrixIT {
                         .get(SystemStack.api() + "/notifications").path("items[0].id"));
             }
             f.webhook = f.newWebhook();
+            f.rebuild = SystemStack.admin().post(SystemStack.api() + "/projection/rebuild").then().statusCode(202).extract().path("id");
+            f.replay = SystemStack.admin().get(SystemStack.api() + "/projection/rebuilds/" + f.rebuild).then().statusCode(200)
+                    .extract().path("replayId");
             return f;
+        }
+
+        String replay() {
+            return replay;
+        }
+
+        String rebuild() {
+            return rebuild;
         }
 
         String token(Role role) {
@@ -252,6 +268,10 @@ class AuthorizationMatrixIT {
 
         String manager(boolean in) {
             return ids.get(in).get("manager");
+        }
+
+        String staffNumber(boolean in) {
+            return worlds.get(in)[1];
         }
 
         String offender(boolean in) {

@@ -41,6 +41,9 @@ class GeneratedClientIT {
     private static ApiClient client(String subject, List<String> roles, String... areas) {
         String token = SystemStack.get().keys().token(subject, roles, Arrays.asList(areas), Duration.ofMinutes(30));
         ApiClient client = new ApiClient();
+        // The document's default server is `./oversight up`'s gateway; this stack runs on free ports, so the client is
+        // pointed at it, as an integrator points it at their force's address.
+        assertEquals("http://localhost:8080", client.getBaseUri());
         client.updateBaseUri(SystemStack.get().url("api-gateway"));
         client.setReadTimeout(Duration.ofSeconds(30));
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
@@ -64,13 +67,14 @@ class GeneratedClientIT {
                     .mappaCategory(1).mappaLevel(2).riskLevel(RiskLevel.HIGH).areaCode(area)
                     .managerStaffNumber(staffNumber).registeredOn(LocalDate.of(2019, 3, 1)));
         }
-        BatchResult loaded = new OffendersApi(client("force-records-system", List.of("integration"))).upsertOffenders(batch);
+        BatchResult loaded = new OffendersApi(client("force-records-system", List.of("integration"))).upsertOffenders(batch, null);
         assertEquals(List.of("created", "created", "created"),
                 loaded.getResults().stream().map(r -> r.getResult().getValue()).toList());
         Set<java.util.UUID> ids = loaded.getResults().stream().map(BatchItemResult::getId).collect(Collectors.toSet());
 
         ApiClient manager = client("om." + area.toLowerCase(), List.of("offender-manager"), area);
-        PageOffenderView offenders = new OffendersApi(manager).listOffenders(area, null, 0, null, null, 50, "lastName", null);
+        PageOffenderView offenders = new OffendersApi(manager).listOffenders(area, null, 0, null, null, 50, "lastName", null,
+                "Caseload review");
         assertEquals(3L, offenders.getTotalItems());
         assertEquals(ids, offenders.getItems().stream().map(Offender::getId).collect(Collectors.toSet()));
         assertTrue(offenders.getItems().stream().allMatch(o -> o.getRegisteredOn().equals(LocalDate.of(2019, 3, 1))));
@@ -80,7 +84,8 @@ class GeneratedClientIT {
         List<OverdueVisit> overdue = new ArrayList<>();
         assertTrue(SystemStack.eventually(Duration.ofSeconds(30), () -> {
             try {
-                PageOverdueVisit page = compliance.listOverdueVisits(area, LocalDate.of(2022, 6, 30), null, null, null, 0, null, 50, null);
+                PageOverdueVisit page = compliance.listOverdueVisits(area, LocalDate.of(2022, 6, 30), null, null, null, 0, null, 50, null,
+                        "Monthly compliance check");
                 overdue.clear();
                 overdue.addAll(page.getItems());
                 return overdue.size() == 3;
@@ -92,7 +97,7 @@ class GeneratedClientIT {
         assertTrue(overdue.stream().allMatch(v -> v.getDaysOverdue() > 0 && v.getRiskLevel() == RiskLevel.HIGH));
 
         ApiException outOfArea = assertThrows(ApiException.class,
-                () -> new OffendersApi(client("om.elsewhere", List.of("offender-manager"), "ELSEWHERE")).getOffender(ids.iterator().next()));
+                () -> new OffendersApi(client("om.elsewhere", List.of("offender-manager"), "ELSEWHERE")).getOffender(ids.iterator().next(), null));
         assertEquals(404, outOfArea.getCode());
         assertTrue(outOfArea.getResponseBody().contains("\"status\":404"), outOfArea.getResponseBody());
     }

@@ -43,6 +43,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -346,6 +347,359 @@ class HostileInputIT {
             }
         }
         assertNoViolations();
+    }
+
+    // ---- the classes of defect the hardening review found (issue 11), each pinned to its answer -------------------
+
+    @Test
+    void metricsAndHealthAreNotOnThePublicPortAndNameNoRecord() throws Exception {
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/metrics/json")) {
+            Answer answer = raw(SystemStack.get().port("api-gateway"), ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertEquals(404, answer.status(), path + " on the gateway's public port: " + answer.body());
+        }
+        String offender = world.offender(true);
+        SystemStack.admin().get(SystemStack.api() + "/offenders/" + offender).then().statusCode(200);
+        SystemStack.admin().urlEncodingEnabled(false).get(SystemStack.api() + "/offenders/by-pnc/" + world.pnc(true).replace("/", "%2F"))
+                .then().statusCode(200);
+        for (int i = 0; i < 20; i++) {
+            SystemStack.admin().get(SystemStack.api() + "/junk-" + i + "-" + java.util.UUID.randomUUID()).then().statusCode(404);
+        }
+        for (String service : SystemStack.get().serviceNames()) {
+            String metrics = given().get(SystemStack.get().managementUrl(service) + "/metrics").then().statusCode(200).extract().asString();
+            String pncDigits = world.pnc(true).replace("/", "");
+            assertTrue(metrics.contains("http_server_requests_seconds_count"), service + " has request metrics");
+            for (String secret : List.of(offender, world.manager(true), pncDigits, world.pnc(true), "junk-")) {
+                assertTrue(!metrics.contains(secret), service + "'s metrics name " + secret);
+            }
+        }
+    }
+
+    @Test
+    void anOffenderGoesOnlyToAnActiveOffenderManagerOfTheirArea() {
+        String area = world.area(true);
+        Map<String, Object> otherAreasManager = new LinkedHashMap<>(world.newOffender(true));
+        otherAreasManager.put("managerStaffNumber", world.staffNumber(false));
+        assertRefused(SystemStack.admin().body(otherAreasManager).post(SystemStack.api() + "/offenders"), 422, "managerStaffNumber");
+        Map<String, Object> aSupervisor = new LinkedHashMap<>(world.newOffender(true));
+        aSupervisor.put("managerStaffNumber", "SUP-" + area);
+        assertRefused(SystemStack.admin().body(aSupervisor).post(SystemStack.api() + "/offenders"), 422, "managerStaffNumber");
+        Map<String, Object> staff = world.newStaff();
+        String leaverId = SystemStack.admin().body(staff).post(SystemStack.api() + "/staff").then().statusCode(201).extract().path("id");
+        SystemStack.admin().contentType("application/merge-patch+json").body(Map.of("active", false))
+                .patch(SystemStack.api() + "/staff/" + leaverId).then().statusCode(200);
+        Map<String, Object> aLeaver = new LinkedHashMap<>(world.newOffender(true));
+        aLeaver.remove("managerStaffNumber");
+        aLeaver.put("managerId", leaverId);
+        assertRefused(SystemStack.admin().body(aLeaver).post(SystemStack.api() + "/offenders"), 422, "managerId");
+        String offender = "/offenders/" + world.offender(true);
+        assertRefused(SystemStack.admin().contentType("application/merge-patch+json").body(Map.of("managerId", world.manager(false)))
+                .patch(SystemStack.api() + offender), 422, "managerId");
+        assertRefused(SystemStack.admin().contentType("application/merge-patch+json").body(Map.of("areaCode", world.area(false)))
+                .patch(SystemStack.api() + offender), 422, "managerId");
+        SystemStack.integration().body(Map.of("items", List.of(otherAreasManager))).post(SystemStack.api() + "/offenders/batch")
+                .then().statusCode(200).body("results[0].result", org.hamcrest.Matchers.equalTo("rejected"))
+                .body("results[0].problems.field", org.hamcrest.Matchers.hasItem("managerStaffNumber"));
+        // A move with a manager of the new area is the way to move an offender.
+        SystemStack.admin().contentType("application/merge-patch+json").body(Map.of("areaCode", world.area(false), "managerId", world.manager(false)))
+                .patch(SystemStack.api() + offender).then().statusCode(200);
+        SystemStack.admin().contentType("application/merge-patch+json").body(Map.of("areaCode", area, "managerId", world.manager(true)))
+                .patch(SystemStack.api() + offender).then().statusCode(200);
+    }
+
+    @Test
+    void recordsOutsideTheCallersAreasAnswerExactlyAsUnknownOnes() {
+        io.restassured.specification.RequestSpecification manager = SystemStack.as("hostile.dc." + world.area(true),
+                List.of("offender-manager"), world.area(true));
+        String subject = "hostile.dc." + world.area(true);
+        String wrongPnc = String.format("1998/%07d%c", 7_654_321, World.checkLetter(1998, 7_654_321));
+        Map<String, Object> visit = new LinkedHashMap<>(Map.of("visitDate", "2022-01-10", "type", "HOME_VISIT", "outcome", "COMPLETED",
+                "announced", false, "pncId", wrongPnc));
+        visit.put("offenderId", world.offender(false));
+        String otherAreas = sameness(SystemStack.as(subject, List.of("offender-manager"), world.area(true)).body(visit)
+                .post(SystemStack.api() + "/visits"), world.offender(false));
+        visit.put("offenderId", java.util.UUID.randomUUID().toString());
+        String unknown = sameness(SystemStack.as(subject, List.of("offender-manager"), world.area(true)).body(visit)
+                .post(SystemStack.api() + "/visits"), (String) visit.get("offenderId"));
+        assertEquals(unknown, otherAreas, "a visit naming another area's offender is answered as one naming nobody");
+
+        String unknownPnc = String.format("1997/%07d%c", 7_654_322, World.checkLetter(1997, 7_654_322));
+        Response unknownLookUp = manager.urlEncodingEnabled(false).get(SystemStack.api() + "/offenders/by-pnc/" + unknownPnc.replace("/", "%2F"));
+        assertEquals(404, unknownLookUp.statusCode(), unknownLookUp.asString());
+        assertEquals(sameness(unknownLookUp, unknownPnc),
+                sameness(SystemStack.as(subject, List.of("offender-manager"), world.area(true)).urlEncodingEnabled(false)
+                        .get(SystemStack.api() + "/offenders/by-pnc/" + world.pnc(false).replace("/", "%2F")), world.pnc(false)),
+                "another area's PNC id is looked up as an unknown one");
+
+        // Registering a PNC id already on the register: 409 in the same words whoever holds it (docs/api.md says why).
+        Map<String, Object> own = new LinkedHashMap<>(world.newOffender(true));
+        own.put("pncId", world.pnc(true));
+        Map<String, Object> others = new LinkedHashMap<>(world.newOffender(true));
+        others.put("pncId", world.pnc(false));
+        Response ownConflict = SystemStack.as(subject, List.of("offender-manager"), world.area(true)).body(own).post(SystemStack.api() + "/offenders");
+        Response otherConflict = SystemStack.as(subject, List.of("offender-manager"), world.area(true)).body(others).post(SystemStack.api() + "/offenders");
+        assertEquals(409, ownConflict.statusCode(), ownConflict.asString());
+        assertEquals(sameness(ownConflict, world.pnc(true)), sameness(otherConflict, world.pnc(false)));
+        for (String leak : List.of(world.offender(false), world.area(false), world.manager(false))) {
+            assertTrue(!otherConflict.asString().contains(leak), "the 409 names nothing of the record: " + otherConflict.asString());
+        }
+        // Each attempt on the other area's records is a refused entry of the audit log.
+        assertTrue(SystemStack.eventually(Duration.ofSeconds(30), () -> SystemStack.admin().queryParam("actor", subject)
+                .queryParam("outcome", "REFUSED").queryParam("offenderId", world.offender(false))
+                .get(SystemStack.api() + "/audit-events").<Integer>path("totalItems") >= 3), "refused attempts are audited");
+        for (String service : List.of("offender-service", "visit-scheduler")) {
+            assertTrue(SystemStack.admin().queryParam("actor", subject).queryParam("outcome", "REFUSED")
+                    .get(SystemStack.api() + "/audit-events").jsonPath().getList("items.service").contains(service), "refused in " + service);
+        }
+    }
+
+    @Test
+    void webhooksNeverReachMetadataNorTheSystemsOwnAddresses() {
+        LocalStackPorts ports = new LocalStackPorts();
+        List<String> targets = new ArrayList<>(List.of("https://169.254.169.254/latest/meta-data/", "http://169.254.169.254/",
+                "https://[fd00:ec2::254]/", "https://metadata.google.internal/", "https://0xa9fea9fe/", "https://2852039166/"));
+        for (int port : ports.all()) {
+            targets.add("https://localhost:" + port + "/hook");
+            targets.add("https://127.0.0.1:" + port + "/hook");
+            targets.add("https://[::1]:" + port + "/hook");
+            targets.add("https://2130706433:" + port + "/hook");
+            targets.add("https://0x7f.0.0.1:" + port + "/hook");
+            targets.add("https://[::ffff:127.0.0.1]:" + port + "/hook");
+        }
+        for (String url : targets) {
+            Response answer = SystemStack.admin().body(Map.of("url", url, "eventTypes", List.of("OVERDUE"), "secret", "a-secret-of-sixteen-or-more"))
+                    .post(SystemStack.api() + "/webhooks");
+            assertEquals(422, answer.statusCode(), url + " -> " + answer.asString());
+            assertTrue(answer.path("errors.field").toString().contains("url"), url + " -> " + answer.asString());
+        }
+    }
+
+    @Test
+    void theAuditLogKeepsJustificationsAsSentRefusalsAndItsOwnReads() throws Exception {
+        String subject = "hostile.justified";
+        String token = SystemStack.get().keys().token(subject, List.of("offender-manager"), List.of(world.area(true)), Duration.ofMinutes(30));
+        String justification = "Überprüfung vor dem Hausbesuch — 🚓 Ø";
+        String request = "GET /api/v1/offenders/" + world.offender(true) + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nX-Justification: " + justification + "\r\nConnection: close\r\n\r\n";
+        assertEquals(200, raw(SystemStack.get().port("api-gateway"), request.getBytes(StandardCharsets.UTF_8)).status());
+        assertTrue(SystemStack.eventually(Duration.ofSeconds(30), () -> SystemStack.admin().queryParam("actor", subject)
+                .get(SystemStack.api() + "/audit-events").jsonPath().getList("items.justification").contains(justification)),
+                "the justification is kept as it was sent");
+        SystemStack.as(subject, List.of("offender-manager"), world.area(true)).header("X-Justification", "x".repeat(501))
+                .get(SystemStack.api() + "/offenders/" + world.offender(true)).then().statusCode(400);
+
+        String scrutineer = "hostile.scrutiny";
+        SystemStack.as(scrutineer, List.of("scrutiny")).get(SystemStack.api() + "/offenders").then().statusCode(403);
+        assertTrue(SystemStack.eventually(Duration.ofSeconds(30), () -> SystemStack.admin().queryParam("actor", scrutineer)
+                .queryParam("outcome", "REFUSED").get(SystemStack.api() + "/audit-events").<Integer>path("totalItems") >= 1),
+                "a 403 is a refused entry");
+
+        String auditor = "hostile.auditor";
+        SystemStack.as(auditor, List.of("admin")).queryParam("offenderId", world.offender(true)).get(SystemStack.api() + "/audit-events")
+                .then().statusCode(200);
+        assertTrue(SystemStack.eventually(Duration.ofSeconds(30), () -> SystemStack.admin().queryParam("actor", auditor)
+                .queryParam("action", "CONSULT").get(SystemStack.api() + "/audit-events").<Integer>path("totalItems") >= 1),
+                "reading the audit log is itself an entry");
+    }
+
+    @Test
+    void theBrokerLetsInOnlyItsServicesEachToItsOwnAddresses() {
+        int port = SystemStack.get().amqpPort();
+        uk.police.oversight.local.BrokerUsers users = uk.police.oversight.local.BrokerUsers.in(SystemStack.get().home().resolve("keys"));
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            for (String[] login : List.of(new String[] {null, null}, new String[] {"offender-service", "not-the-password"},
+                    new String[] {"guest", "guest"}, new String[] {"admin", "admin"})) {
+                io.vertx.amqp.AmqpClientOptions options = new io.vertx.amqp.AmqpClientOptions().setHost("localhost").setPort(port);
+                if (login[0] != null) {
+                    options.setUsername(login[0]).setPassword(login[1]);
+                }
+                io.vertx.amqp.AmqpClient client = io.vertx.amqp.AmqpClient.create(vertx, options);
+                var connected = client.connect().toCompletionStage().toCompletableFuture();
+                assertTrue(completesExceptionally(connected), "the broker refused the login " + login[0]);
+                client.close();
+            }
+            // A service logged in as itself may not write another service's audit entries, nor the old shared address.
+            io.vertx.amqp.AmqpClient visits = io.vertx.amqp.AmqpClient.create(vertx, new io.vertx.amqp.AmqpClientOptions().setHost("localhost")
+                    .setPort(port).setUsername("visit-scheduler").setPassword(users.password("visit-scheduler")));
+            io.vertx.amqp.AmqpConnection connection = visits.connect().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (String address : List.of("oversight.audit.notification-service", "oversight.audit")) {
+                var sent = connection.createSender(address).compose(sender -> sender.sendWithAck(io.vertx.amqp.AmqpMessage.create()
+                        .address(address).withBody("{\"forged\":true}").build())).toCompletionStage().toCompletableFuture();
+                assertTrue(completesExceptionally(sent), "visit-scheduler may not send to " + address);
+            }
+            visits.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
+    void numbersAreNeverReadAsEnumValuesNorTextAsBooleansNorTrailingText() throws Exception {
+        Map<String, Object> offender = world.newOffender(true);
+        List<Map.Entry<String, Object>> coercions = List.of(Map.entry("riskLevel", 3), Map.entry("riskLevel", "3"), Map.entry("riskLevel", 0),
+                Map.entry("mappaCategory", 1.9), Map.entry("mappaCategory", "1"), Map.entry("dateOfBirth", 19800101));
+        for (Map.Entry<String, Object> coercion : coercions) {
+            Map<String, Object> body = new LinkedHashMap<>(offender);
+            body.put(coercion.getKey(), coercion.getValue());
+            assertRefused(SystemStack.admin().body(body).post(SystemStack.api() + "/offenders"), 400, coercion.getKey());
+        }
+        Map<String, Object> visit = new LinkedHashMap<>(Map.of("offenderId", world.offender(true), "visitDate", "2022-01-10",
+                "type", "HOME_VISIT", "outcome", "COMPLETED", "announced", false));
+        for (Map.Entry<String, Object> coercion : List.<Map.Entry<String, Object>>of(Map.entry("type", 0), Map.entry("outcome", 1),
+                Map.entry("announced", "false"), Map.entry("announced", 0))) {
+            Map<String, Object> body = new LinkedHashMap<>(visit);
+            body.put(coercion.getKey(), coercion.getValue());
+            assertRefused(SystemStack.integration().body(body).post(SystemStack.api() + "/visits"), 400, coercion.getKey());
+        }
+        assertRefused(SystemStack.integration().body(Map.of("status", 1, "effectiveOn", "2022-01-01", "reason", "x"))
+                .post(SystemStack.api() + "/offenders/" + world.offender(true) + "/status-changes"), 400, "status");
+        String trailing = JSON.writeValueAsString(Map.of("code", world.unique("TR"), "name", "Trailing")) + " {\"code\": \"X\"}";
+        assertEquals(400, SystemStack.admin().body(trailing).post(SystemStack.api() + "/areas").statusCode());
+    }
+
+    @Test
+    void malformedEncodingsAndHeaderBytesAreAnsweredWithProblems() throws Exception {
+        int port = SystemStack.get().port("api-gateway");
+        String token = world.token(Role.ADMIN);
+        List<byte[]> requests = new ArrayList<>();
+        for (String line : List.of("GET /api/v1/offenders/%ZZ HTTP/1.1", "GET /api/v1/offenders?q=%ZZ HTTP/1.1", "GET /api/v1/areas/%Z HTTP/1.1")) {
+            requests.add((line + "\r\nHost: localhost\r\nAuthorization: " + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (String value : List.of("a\u0000b", "a\u001bb", "a\rb", "a\u007fb")) {
+            requests.add(("GET /api/v1/areas HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + token + "\r\nX-Justification: " + value
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        for (byte[] request : requests) {
+            String head = rawHead(port, request);
+            String label = new String(request, StandardCharsets.ISO_8859_1).lines().limit(4).toList().toString();
+            assertTrue(head.startsWith("HTTP/1.1 400"), label + " -> " + head);
+            String lower = head.toLowerCase(Locale.ROOT);
+            for (String header : List.of("content-type: application/problem+json", "x-request-id:", "x-content-type-options: nosniff",
+                    "cache-control: no-store")) {
+                assertTrue(lower.contains(header), label + " answered without " + header + ": " + head);
+            }
+        }
+    }
+
+    @Test
+    void looseValuesAreRefused() throws Exception {
+        String offender = world.offender(true);
+        Map<String, Object> visit = new LinkedHashMap<>(Map.of("offenderId", offender, "type", "HOME_VISIT", "outcome", "COMPLETED",
+                "announced", false));
+        for (Map.Entry<String, String> date : Map.of("1900-01-01", "visitDate", "2014-12-31", "visitDate").entrySet()) {
+            Map<String, Object> body = new LinkedHashMap<>(visit);
+            body.put("visitDate", date.getKey()); // the fixture's offender was registered on 2015-01-01
+            assertRefused(SystemStack.integration().body(body).post(SystemStack.api() + "/visits"), 422, date.getValue());
+        }
+        for (String officer : List.of(java.util.UUID.randomUUID().toString(), world.manager(false))) {
+            Map<String, Object> body = new LinkedHashMap<>(visit);
+            body.put("visitDate", "2022-01-10");
+            body.put("officerId", officer);
+            assertRefused(SystemStack.integration().body(body).post(SystemStack.api() + "/visits"), 422, "officerId");
+        }
+        Response maybe = SystemStack.admin().queryParam("active", "maybe").get(SystemStack.api() + "/staff");
+        assertEquals(400, maybe.statusCode(), maybe.asString());
+        assertTrue(maybe.asString().contains("'maybe' is not true or false"), maybe.asString());
+        for (String name : List.of("Sam\u0007", "\u202eSam", "Sam\u0000")) {
+            Map<String, Object> body = new LinkedHashMap<>(world.newOffender(true));
+            body.put("firstName", name);
+            assertRefused(SystemStack.admin().body(body).post(SystemStack.api() + "/offenders"), 400, "firstName");
+        }
+        Map<String, Object> twoLines = new LinkedHashMap<>(world.newOffender(true));
+        twoLines.put("lastName", "Smith\nJones");
+        assertRefused(SystemStack.admin().body(twoLines).post(SystemStack.api() + "/offenders"), 422, "lastName");
+        String pnc = world.pnc(true);
+        String wrongLetter = pnc.substring(0, pnc.length() - 1) + (pnc.endsWith("A") ? "B" : "A");
+        assertRefused(SystemStack.admin().urlEncodingEnabled(false).get(SystemStack.api() + "/offenders/by-pnc/" + wrongLetter.replace("/", "%2F")),
+                422, "pncId");
+        // The canonical PNC id with its slash encoded, as every generated client sends it.
+        SystemStack.admin().urlEncodingEnabled(false).get(SystemStack.api() + "/offenders/by-pnc/" + pnc.replace("/", "%2F"))
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(offender));
+        // RFC 6750 allows more than one space after the scheme; gateway and services read the token alike.
+        given().header("Authorization", world.token(Role.ADMIN).replace("Bearer ", "Bearer   "))
+                .get(SystemStack.api() + "/offenders/" + offender).then().statusCode(200);
+    }
+
+    @Test
+    void whatAClientIsToldNamesTheGatewayAndEveryListExports() {
+        String code = world.unique("LOC");
+        String location = SystemStack.admin().body(Map.of("code", code, "name", "Located")).post(SystemStack.api() + "/areas")
+                .then().statusCode(201).extract().header("Location");
+        assertEquals(SystemStack.api() + "/areas/" + code, location);
+        String csv = SystemStack.as("hostile.ds", List.of("supervisor"), world.area(true)).accept("text/csv")
+                .queryParam("areaCode", world.area(true)).queryParam("asOf", "2022-06-30")
+                .get(SystemStack.api() + "/overdue-risk-reviews").then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("offenderId,pncId,displayName,riskLevel,areaCode,managerId,lastRiskAssessmentOn"), csv);
+    }
+
+    /** The problem's words with the request's own values and ids taken out: what must be alike in two answers. */
+    private static String sameness(Response answer, String... ownValues) {
+        String body = answer.asString().replaceAll("\"requestId\"\\s*:\\s*\"[^\"]*\"", "").replaceAll("\"instance\"\\s*:\\s*\"[^\"]*\"", "");
+        for (String value : ownValues) {
+            body = body.replace(value, "…").replace(value.replace("/", "%2F"), "…");
+        }
+        return answer.statusCode() + " " + body;
+    }
+
+    private static void assertRefused(Response answer, int status, String field) {
+        assertEquals(status, answer.statusCode(), () -> field + ": " + answer.asString());
+        assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
+        List<String> fields = answer.jsonPath().getList("errors.field");
+        assertTrue(fields != null && fields.stream().anyMatch(f -> f.equals(field) || f.endsWith("." + field)),
+                () -> "the problem names " + field + ": " + answer.asString());
+    }
+
+    private static boolean completesExceptionally(java.util.concurrent.CompletableFuture<?> future) {
+        try {
+            future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return false;
+        } catch (java.util.concurrent.ExecutionException refused) {
+            return true;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The head of a raw answer (status line and headers). */
+    private static String rawHead(int port, byte[] request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    received.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException | java.io.InterruptedIOException closedOrSilent) {
+                // what arrived counts
+            }
+            String all = received.toString(StandardCharsets.ISO_8859_1);
+            int end = all.indexOf("\r\n\r\n");
+            return end < 0 ? all : all.substring(0, end);
+        }
+    }
+
+    /** Every port of the stack: services, management interfaces, database, broker, mail. */
+    private static final class LocalStackPorts {
+        List<Integer> all() {
+            List<Integer> ports = new ArrayList<>();
+            for (String service : SystemStack.get().serviceNames()) {
+                ports.add(SystemStack.get().port(service));
+                ports.add(SystemStack.get().managementPort(service));
+            }
+            ports.add(SystemStack.get().amqpPort());
+            ports.add(URI.create(SystemStack.get().jdbcUrl("offender").substring("jdbc:".length())).getPort());
+            if (SystemStack.get().mailSink() != null) {
+                ports.add(SystemStack.get().mailSink().smtpPort());
+                ports.add(SystemStack.get().mailSink().webPort());
+            }
+            return ports;
+        }
     }
 
     // ---- sending and judging -------------------------------------------------------------------------------------

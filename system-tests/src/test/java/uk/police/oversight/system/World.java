@@ -57,7 +57,7 @@ final class World {
         return items;
     }
 
-    private static char checkLetter(int year, int serial) {
+    static char checkLetter(int year, int serial) {
         long number = Long.parseLong(String.format("%02d%07d", year % 100, serial));
         return "ZABCDEFGHJKLMNPQRTUVWXY".charAt((int) (number % 23));
     }

@@ -11,7 +11,7 @@ import uk.police.oversight.notifications.model.Notification;
 import uk.police.oversight.notifications.model.NotificationType;
 
 /** One entry of the delivery log. */
-@Schema(name = "Notification")
+@Schema(requiredProperties = {"id", "type", "recipientId", "channel", "status", "attempts", "offenderIds", "createdAt"}, name = "Notification")
 public record NotificationView(
         UUID id,
         NotificationType type,

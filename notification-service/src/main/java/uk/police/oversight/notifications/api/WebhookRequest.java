@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.police.oversight.common.input.SingleLine;
-import uk.police.oversight.notifications.model.NotificationType;
 
 /** A force system's subscription to notifications by webhook. */
 @Schema(name = "WebhookRequest")
@@ -15,8 +14,8 @@ public record WebhookRequest(
         @NotBlank @Size(max = 2000)
         @Schema(description = "Where to POST; https (http only where the deployment allows it, e.g. locally)",
                 examples = "https://records.force.example/oversight/hooks", required = true) String url,
-        @NotEmpty @Schema(description = "Which notifications to receive: DUE_SOON, OVERDUE, ESCALATION", required = true,
-                examples = "[\"OVERDUE\", \"ESCALATION\"]") Set<@NotNull NotificationType> eventTypes,
+        @NotEmpty @Size(max = 3) @Schema(description = "Which notifications to receive", required = true,
+                examples = "[\"OVERDUE\", \"ESCALATION\"]") Set<@NotNull WebhookEventType> eventTypes,
         @NotBlank @Size(min = 16, max = 200, message = "must be 16 to 200 characters")
         @Schema(description = "Signs every delivery (HMAC-SHA256 of the body, in X-Oversight-Signature); never shown again",
                 required = true, examples = "c2VjcmV0LXNoYXJlZC13aXRoLXRoZS1mb3JjZQ") String secret,

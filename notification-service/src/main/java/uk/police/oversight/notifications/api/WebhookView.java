@@ -7,11 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.police.oversight.notifications.model.WebhookSubscription;
 
 /** A webhook subscription as the API shows it: never its secret. */
-@Schema(name = "Webhook")
+@Schema(requiredProperties = {"id", "url", "eventTypes", "active", "consecutiveFailures", "createdBy", "createdAt"}, name = "Webhook")
 public record WebhookView(
         UUID id,
         @Schema(examples = "https://records.force.example/oversight/hooks") String url,
-        @Schema(examples = "[\"OVERDUE\", \"ESCALATION\"]") List<String> eventTypes,
+        @Schema(examples = "[\"OVERDUE\", \"ESCALATION\"]") List<WebhookEventType> eventTypes,
         String description,
         @Schema(description = "False once disabled after repeated failed deliveries") boolean active,
         @Schema(examples = "0") int consecutiveFailures,
@@ -21,7 +21,7 @@ public record WebhookView(
         Instant createdAt) {
 
     public static WebhookView of(WebhookSubscription s) {
-        return new WebhookView(s.id, s.url, s.eventTypes, s.description, s.active, s.consecutiveFailures, s.disabledAt,
+        return new WebhookView(s.id, s.url, s.eventTypes.stream().map(WebhookEventType::valueOf).toList(), s.description, s.active, s.consecutiveFailures, s.disabledAt,
                 s.disabledReason, s.createdBy, s.createdAt);
     }
 }

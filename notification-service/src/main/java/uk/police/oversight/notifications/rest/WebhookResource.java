@@ -32,7 +32,6 @@ import uk.police.oversight.notifications.api.WebhookRequest;
 import uk.police.oversight.notifications.api.WebhookView;
 import uk.police.oversight.notifications.model.DeliveryStatus;
 import uk.police.oversight.notifications.model.Notification;
-import uk.police.oversight.notifications.model.NotificationType;
 import uk.police.oversight.notifications.model.WebhookSubscription;
 import uk.police.oversight.notifications.webhooks.WebhookTargets;
 
@@ -91,13 +90,10 @@ public class WebhookResource {
     @APIResponse(responseCode = "422", description = "Invalid url, types or secret")
     public Response create(@NotNull @Valid WebhookRequest body, UriInfo uri) {
         checkUrl(body.url());
-        if (body.eventTypes().contains(NotificationType.DIGEST)) {
-            throw ProblemException.invalid("eventTypes", "DIGEST goes to managers by email only");
-        }
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.id = UUID.randomUUID();
         subscription.url = body.url().strip();
-        subscription.eventTypes = body.eventTypes().stream().map(Enum::name).sorted().toList();
+        subscription.eventTypes = body.eventTypes().stream().map(type -> type.notificationType().name()).sorted().toList();
         subscription.secret = body.secret();
         subscription.description = body.description();
         subscription.active = true;

@@ -102,8 +102,9 @@ class WebhookTest extends NotificationApiTest {
                 .post(BASE + "/webhooks").then().statusCode(422).body("errors.field", hasItem("secret"));
         as(ADMIN).body(Map.of("url", ok, "eventTypes", List.of(), "secret", SECRET))
                 .post(BASE + "/webhooks").then().statusCode(422).body("errors.field", hasItem("eventTypes"));
+        // The daily digest goes to managers by email only: it is not among the types a webhook can name.
         as(ADMIN).body(Map.of("url", ok, "eventTypes", List.of("DIGEST"), "secret", SECRET))
-                .post(BASE + "/webhooks").then().statusCode(422).body("errors.field", hasItem("eventTypes"));
+                .post(BASE + "/webhooks").then().statusCode(400).body("errors[0].field", startsWith("eventTypes"));
         as(ADMIN).body(Map.of("url", ok, "eventTypes", List.of("GOSSIP"), "secret", SECRET))
                 .post(BASE + "/webhooks").then().statusCode(400);
         as(ADMIN).body(Map.of("url", "https://no-such-host.invalid/h", "eventTypes", List.of("OVERDUE"), "secret", SECRET))

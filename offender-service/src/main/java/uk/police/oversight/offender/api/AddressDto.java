@@ -12,7 +12,7 @@ public record AddressDto(
         @NotBlank @Size(max = 200) @SingleLine @Schema(examples = "14 Harbour Row", required = true) String line1,
         @Size(max = 200) @SingleLine @Schema(examples = "Hotwells") String line2,
         @NotBlank @Size(max = 100) @SingleLine @Schema(examples = "Bristol", required = true) String town,
-        @NotBlank
+        @NotBlank @Size(max = 10)
         @Pattern(regexp = "\\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\\s*[0-9][A-Za-z]{2}\\s*", message = "must be a UK postcode")
         @Schema(examples = "BS8 4RN", required = true) String postcode) {
 

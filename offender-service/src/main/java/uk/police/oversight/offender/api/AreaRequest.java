@@ -10,7 +10,7 @@ import uk.police.oversight.common.input.SingleLine;
 /** A new policing area. */
 @Schema(name = "AreaRequest")
 public record AreaRequest(
-        @NotNull @Pattern(regexp = "[A-Z0-9_-]{2,20}", message = "must be 2 to 20 capital letters, digits, _ or -")
+        @NotNull @Size(max = 20) @Pattern(regexp = "[A-Z0-9_-]{2,20}", message = "must be 2 to 20 capital letters, digits, _ or -")
         @Schema(description = "Short code used in tokens' areas claim", examples = "BRS", required = true)
         String code,
         @NotBlank @Size(max = 100) @SingleLine

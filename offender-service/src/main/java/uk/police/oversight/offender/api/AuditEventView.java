@@ -8,7 +8,7 @@ import uk.police.oversight.common.audit.AuditAction;
 import uk.police.oversight.common.audit.AuditOutcome;
 
 /** One entry of the audit log. */
-@Schema(name = "AuditEvent")
+@Schema(requiredProperties = {"id", "at", "actor", "roles", "action", "outcome", "offenderIds", "service"}, name = "AuditEvent")
 public record AuditEventView(
         @Schema(examples = "1234") long id,
         Instant at,

@@ -6,7 +6,7 @@ import uk.police.oversight.common.web.Page;
 import uk.police.oversight.offender.model.RiskLevel;
 
 /** A staff member's caseload: how many offenders they manage, by risk, and the offenders themselves. */
-@Schema(name = "Caseload")
+@Schema(requiredProperties = {"staff", "total", "activeInCommunity", "byRiskLevel", "offenders"}, name = "Caseload")
 public record CaseloadView(
         StaffView staff,
         @Schema(description = "Offenders managed, within the caller's areas", examples = "52") long total,

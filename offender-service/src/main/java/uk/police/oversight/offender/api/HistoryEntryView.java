@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.police.oversight.offender.model.HistoryEntry;
 
 /** One change to an offender's record. */
-@Schema(name = "HistoryEntry")
+@Schema(requiredProperties = {"at", "actor", "change", "after"}, name = "HistoryEntry")
 public record HistoryEntryView(
         Instant at,
         @Schema(description = "Subject of the token that made the change", examples = "dc.morgan") String actor,

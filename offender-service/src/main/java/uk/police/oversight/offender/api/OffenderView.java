@@ -9,7 +9,7 @@ import uk.police.oversight.offender.model.OffenderStatus;
 import uk.police.oversight.offender.model.RiskLevel;
 
 /** An offender's record as clients see it (SPEC section 3). */
-@Schema(name = "Offender")
+@Schema(requiredProperties = {"id", "pncId", "firstName", "lastName", "dateOfBirth", "address", "mappaCategory", "mappaLevel", "riskLevel", "managementMode", "status", "statusSince", "areaCode", "managerId", "registeredOn", "version", "createdAt", "updatedAt"}, name = "Offender")
 public record OffenderView(
         @Schema(examples = "0b6f3c52-7f0e-4d7a-a3a4-1f3b5c2d9e80") UUID id,
         @Schema(description = "Canonical PNC id", examples = "2008/0056560Z") String pncId,

@@ -8,7 +8,7 @@ import uk.police.oversight.offender.model.AssessmentTool;
 import uk.police.oversight.offender.model.RiskLevel;
 
 /** A recorded risk assessment. */
-@Schema(name = "RiskAssessment")
+@Schema(requiredProperties = {"id", "offenderId", "assessedOn", "riskLevel", "tool", "recordedBy", "recordedAt"}, name = "RiskAssessment")
 public record RiskAssessmentView(
         UUID id,
         UUID offenderId,

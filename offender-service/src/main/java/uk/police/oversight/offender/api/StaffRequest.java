@@ -12,7 +12,7 @@ import uk.police.oversight.offender.model.StaffRole;
 /** A staff member to create, or the result of merge-patching one. */
 @Schema(name = "StaffRequest")
 public record StaffRequest(
-        @NotNull @Pattern(regexp = "[A-Za-z0-9/_-]{1,20}", message = "must be 1 to 20 letters, digits, /, _ or -")
+        @NotNull @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9/_-]{1,20}", message = "must be 1 to 20 letters, digits, /, _ or -")
         @Schema(description = "The force's own staff number; unique", examples = "BRS-0042", required = true)
         String staffNumber,
         @NotBlank @Size(max = 100) @SingleLine
@@ -24,7 +24,7 @@ public record StaffRequest(
         @NotNull
         @Schema(required = true)
         StaffRole role,
-        @NotBlank
+        @NotBlank @Size(max = 20)
         @Schema(examples = "BRS", required = true)
         String areaCode,
         @Schema(description = "Defaults to true", examples = "true")

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.police.oversight.offender.model.OffenderStatus;
 
 /** A recorded change of status. */
-@Schema(name = "StatusChange")
+@Schema(requiredProperties = {"id", "offenderId", "status", "effectiveOn", "reason", "recordedBy", "recordedAt"}, name = "StatusChange")
 public record StatusChangeView(
         UUID id,
         UUID offenderId,

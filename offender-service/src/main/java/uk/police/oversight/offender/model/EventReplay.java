@@ -14,6 +14,7 @@ import java.util.UUID;
 public class EventReplay extends PanacheEntityBase {
 
     /** Where a replay stands. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReplayState")
     public enum State {
         QUEUED, RUNNING, DONE, FAILED
     }

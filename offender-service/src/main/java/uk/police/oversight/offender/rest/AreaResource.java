@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,7 +51,7 @@ public class AreaResource {
     @Operation(operationId = "getArea", summary = "Get one policing area", description = "Roles: all.")
     @APIResponse(responseCode = "200", description = "The area")
     @APIResponse(responseCode = "404", description = "No such area")
-    public AreaView get(@PathParam("code") String code) {
+    public AreaView get(@PathParam("code") @Size(max = 20) String code) {
         return areas.find(code).map(Views::of).orElseThrow(() -> ProblemException.notFound("Area", code));
     }
 

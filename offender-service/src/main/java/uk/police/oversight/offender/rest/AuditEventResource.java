@@ -52,8 +52,8 @@ public class AuditEventResource {
             @QueryParam("actor") @Size(max = 200) @Parameter(description = "Subject of the caller's token", example = "dc.morgan") String actor,
             @QueryParam("action") AuditAction action,
             @QueryParam("outcome") @Parameter(description = "REFUSED for the attempts that were refused") AuditOutcome outcome,
-            @QueryParam("from") @Parameter(description = "From this instant or date (inclusive)", example = "2022-06-01") String from,
-            @QueryParam("to") @Parameter(description = "Up to this instant or date (exclusive)", example = "2022-07-01") String to,
+            @QueryParam("from") @Size(max = 35) @Parameter(description = "From this instant or date (inclusive)", example = "2022-06-01") String from,
+            @QueryParam("to") @Size(max = 35) @Parameter(description = "Up to this instant or date (exclusive)", example = "2022-07-01") String to,
             @Valid @BeanParam PageParams paging) {
         return audit.search(new AuditQuery.Filter(offenderId, actor, action, outcome, instant("from", from), instant("to", to)),
                 PageRequest.of(paging, AuditQuery.SORTABLE, "at,desc"));

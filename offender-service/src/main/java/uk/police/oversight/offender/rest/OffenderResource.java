@@ -39,6 +39,7 @@ import uk.police.oversight.common.web.MergePatch;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageParams;
 import uk.police.oversight.common.web.PageRequest;
+import uk.police.oversight.offender.api.OffenderPatch;
 import uk.police.oversight.offender.api.BatchRequest;
 import uk.police.oversight.common.batch.BatchResult;
 import uk.police.oversight.offender.api.HistoryEntryView;
@@ -134,13 +135,15 @@ public class OffenderResource {
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.ADMIN})
     @Operation(operationId = "getOffenderByPnc", summary = "Look an offender up by PNC id",
             description = "Roles: offender-manager and supervisor (their areas only), integration, admin. "
-                    + "Any accepted form: 1979/0163001B, 79/163001B, 79163001B.")
+                    + "Any accepted form: 1979/0163001B, 79/163001B, 79163001B; the canonical form's slash may be "
+                    + "percent-encoded (1979%2F0163001B), as generated clients send it.")
     @APIResponse(responseCode = "200", description = "The offender",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OffenderView.class)))
-    @APIResponse(responseCode = "400", description = "Not a PNC id (malformed or wrong check letter)")
+    @APIResponse(responseCode = "400", description = "Not in any PNC id form")
     @APIResponse(responseCode = "404", description = "No such offender in your areas")
-    public Response byPnc(@PathParam("pncId") @Parameter(example = "79/163001B") String pncId) {
+    @APIResponse(responseCode = "422", description = "In a PNC id form, but its check letter or year is wrong")
+    public Response byPnc(@PathParam("pncId") @Size(max = 20) @Parameter(example = "79/163001B") String pncId) {
         return withETag(offenders.consultByPnc(pncId));
     }
 
@@ -153,7 +156,7 @@ public class OffenderResource {
                     + "Send If-Match with the ETag you read to be sure nobody changed the record meanwhile. Risk and "
                     + "status change through their own endpoints; null removes an optional field.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-            schema = @Schema(type = SchemaType.OBJECT, description = "Fields of OffenderRequest to change"),
+            schema = @Schema(implementation = OffenderPatch.class),
             examples = @ExampleObject(name = "move", value = "{\"address\": {\"line1\": \"3 Mill Lane\", \"postcode\": \"BS3 1AA\"}, \"visitIntervalMonths\": 2}")))
     @APIResponse(responseCode = "200", description = "The changed offender, with its new ETag",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -164,7 +167,7 @@ public class OffenderResource {
     @APIResponse(responseCode = "415", description = "Not application/merge-patch+json or application/json")
     @APIResponse(responseCode = "422", description = "Invalid fields, or a field that only changes through another endpoint")
     public Response patch(@PathParam("id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the version the change is based on", example = "\"3\"") String ifMatch,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 64) @Parameter(description = "ETag of the version the change is based on (optional: without it the change applies to whatever version is current)", example = "\"3\"") String ifMatch,
             @NotNull JsonNode body) {
         return withETag(offenders.patch(id, body, ifMatch));
     }
@@ -180,7 +183,7 @@ public class OffenderResource {
     @APIResponse(responseCode = "400", description = "No X-Justification header")
     @APIResponse(responseCode = "404", description = "No such offender")
     public void erase(@PathParam("id") UUID id,
-            @HeaderParam("X-Justification") @Parameter(description = "Why the record is erased", required = true) String justification) {
+            @HeaderParam("X-Justification") @Size(max = 500) @Parameter(description = "Why the record is erased (UTF-8, one line, at most 500 characters)", required = true) String justification) {
         offenders.erase(id);
     }
 

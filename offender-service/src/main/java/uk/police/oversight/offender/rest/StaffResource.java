@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,6 +37,7 @@ import uk.police.oversight.common.web.MergePatch;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageParams;
 import uk.police.oversight.common.web.PageRequest;
+import uk.police.oversight.offender.api.StaffPatch;
 import uk.police.oversight.offender.api.CaseloadView;
 import uk.police.oversight.offender.api.OffenderView;
 import uk.police.oversight.offender.api.StaffRequest;
@@ -110,7 +112,7 @@ public class StaffResource {
     @Operation(operationId = "updateStaff", summary = "Change a staff member (JSON merge patch)",
             description = "Roles: admin. Send If-Match with the ETag you read. The staff number cannot change.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-            schema = @Schema(type = SchemaType.OBJECT, description = "Fields of StaffRequest to change"),
+            schema = @Schema(implementation = StaffPatch.class),
             examples = @ExampleObject(name = "leaver", value = "{\"active\": false}")))
     @APIResponse(responseCode = "200", description = "The changed staff member",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -119,7 +121,7 @@ public class StaffResource {
     @APIResponse(responseCode = "404", description = "No such staff member")
     @APIResponse(responseCode = "412", description = "If-Match does not match")
     @APIResponse(responseCode = "422", description = "Invalid fields")
-    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode body) {
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 64) @Parameter(description = "ETag of the version the change is based on (optional: without it the change applies to whatever version is current)", example = "\"3\"") String ifMatch, @NotNull JsonNode body) {
         Staff member = staff.patch(id, body, ifMatch);
         return Response.ok(Views.of(member)).header(HttpHeaders.ETAG, ETags.of(member.version)).build();
     }

@@ -8,7 +8,7 @@ import uk.police.oversight.common.problem.FieldError;
 
 /** What happened to one item of a batch upsert (offenders carry their pncId, visits their externalRef). */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@Schema(name = "BatchItemResult")
+@Schema(requiredProperties = {"index", "result"}, name = "BatchItemResult")
 public record BatchItemResult(
         @Schema(description = "Position of the item in the request, from 0", examples = "0") int index,
         @Schema(description = "Offenders: the canonical PNC id (as sent when it was not valid)", examples = "1979/0163001B") String pncId,

@@ -4,7 +4,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to a batch upsert: one result per item, in request order, and the counts. */
-@Schema(name = "BatchResult")
+@Schema(requiredProperties = {"results", "created", "updated", "unchanged", "rejected"}, name = "BatchResult")
 public record BatchResult(
         List<BatchItemResult> results,
         @Schema(examples = "998") long created,

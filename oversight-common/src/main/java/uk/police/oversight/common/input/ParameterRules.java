@@ -28,6 +28,20 @@ public class ParameterRules implements ParamConverterProvider {
 
     @ServerRequestFilter(preMatching = true)
     public Response refuseUnstorableText(ContainerRequestContext context, HttpServerRequest request) {
+        // X-Justification goes into the audit log whatever the operation: every operation takes it, and checks it.
+        String justification = uk.police.oversight.common.security.Caller.headerText(context.getHeaderString(
+                uk.police.oversight.common.security.Caller.JUSTIFICATION_HEADER));
+        if (justification != null) {
+            String problem = InputRules.singleLineProblem(justification);
+            if (problem == null && justification.codePointCount(0, justification.length()) > 500) {
+                problem = "must be at most 500 characters";
+            }
+            if (problem != null) {
+                return ProblemResponses.of(ProblemType.BAD_REQUEST, "Invalid header X-Justification",
+                        List.of(new FieldError(uk.police.oversight.common.security.Caller.JUSTIFICATION_HEADER, problem)),
+                        Map.of(), request == null ? null : request.path(), RequestIds.of(request));
+            }
+        }
         UriInfo uri = context.getUriInfo();
         String pathProblem = InputRules.textProblem(uri.getPath(true));
         if (pathProblem != null) {

@@ -3,7 +3,7 @@ package uk.police.oversight.common.problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One invalid field of a request, named by its JSON path (`address.postcode`, `items[3].pncId`) or parameter name. */
-@Schema(name = "FieldError", description = "One invalid field or parameter")
+@Schema(requiredProperties = {"field", "message"}, name = "FieldError", description = "One invalid field or parameter")
 public record FieldError(
         @Schema(description = "JSON path of the field, or the query/path parameter name", examples = "address.postcode")
         String field,

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 9457 problem details: the one shape of every error answer from every service. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Problem", description = "RFC 9457 problem details (media type application/problem+json)")
+@Schema(requiredProperties = {"type", "title", "status"}, name = "Problem", description = "RFC 9457 problem details (media type application/problem+json)")
 public record Problem(
         @Schema(description = "URI identifying the kind of problem", examples = "urn:oversight:problem:validation")
         String type,

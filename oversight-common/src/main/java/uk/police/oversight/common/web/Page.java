@@ -6,11 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list answer (documented per item type, as PageOffenderView, PageStaffView, …). */
 public record Page<T>(
-        @Schema(description = "The items of this page") List<T> items,
-        @Schema(description = "0-based page number", examples = "0") int page,
-        @Schema(description = "Page size asked for", examples = "50") int size,
-        @Schema(description = "Items across all pages", examples = "217") long totalItems,
-        @Schema(description = "Number of pages", examples = "5") int totalPages) {
+        @Schema(description = "The items of this page", required = true, maxItems = 500) List<T> items,
+        @Schema(description = "0-based page number", examples = "0", required = true) int page,
+        @Schema(description = "Page size asked for", examples = "50", required = true) int size,
+        @Schema(description = "Items across all pages", examples = "217", required = true) long totalItems,
+        @Schema(description = "Number of pages", examples = "5", required = true) int totalPages) {
 
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
         int totalPages = (int) ((totalItems + request.size() - 1) / request.size());

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.police.oversight.visits.compliance.OverdueRiskReview;
 
 /** How a page of overdue risk reviews looks in JSON, for the OpenAPI document (the answer is a Page of OverdueRiskReview). */
-@Schema(name = "PageOverdueRiskReview", description = "One page of offenders whose risk review is overdue")
+@Schema(requiredProperties = {"items", "page", "size", "totalItems", "totalPages"}, name = "PageOverdueRiskReview", description = "One page of offenders whose risk review is overdue")
 public record OverdueRiskReviewPage(
         List<OverdueRiskReview> items,
         @Schema(examples = "0") int page,

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.police.oversight.visits.compliance.OverdueVisit;
 
 /** How a page of the overdue list looks in JSON, for the OpenAPI document (the answer is a Page of OverdueVisit). */
-@Schema(name = "PageOverdueVisit", description = "One page of offenders overdue a home visit")
+@Schema(requiredProperties = {"items", "page", "size", "totalItems", "totalPages"}, name = "PageOverdueVisit", description = "One page of offenders overdue a home visit")
 public record OverdueVisitPage(
         List<OverdueVisit> items,
         @Schema(examples = "0") int page,

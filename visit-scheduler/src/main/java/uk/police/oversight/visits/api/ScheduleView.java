@@ -3,10 +3,11 @@ package uk.police.oversight.visits.api;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.police.oversight.visits.compliance.Band;
 import uk.police.oversight.visits.compliance.Schedule;
 
 /** An offender's visit schedule as of a date. */
-@Schema(name = "Schedule")
+@Schema(requiredProperties = {"offenderId", "asOf", "inScope", "intervalMonths", "overdue", "daysOverdue", "consecutiveNoAccess", "warrantEligible", "reviewOverdue"}, name = "Schedule")
 public record ScheduleView(
         UUID offenderId,
         @Schema(examples = "2022-06-30") LocalDate asOf,
@@ -18,7 +19,7 @@ public record ScheduleView(
         @Schema(description = "When the next home visit is due (absent when not in scope)", examples = "2022-03-01") LocalDate dueOn,
         boolean overdue,
         @Schema(examples = "121") long daysOverdue,
-        @Schema(enumeration = {"1-30", "31-90", "91-180", "181+"}, examples = "91-180") String band,
+        @Schema(description = "The band of days overdue, when overdue") Band band,
         @Schema(description = "No-access home visits since the last completed one", examples = "2") int consecutiveNoAccess,
         @Schema(description = "Two or more consecutive no-access visits: a warrant may be sought (SOA 2003 s.96B)")
         boolean warrantEligible,
@@ -27,7 +28,7 @@ public record ScheduleView(
 
     public static ScheduleView of(UUID offenderId, Schedule s) {
         return new ScheduleView(offenderId, s.asOf(), s.inScope(), s.intervalMonths(), s.lastVisitOn(), s.dueOn(), s.overdue(),
-                s.daysOverdue(), s.band() == null ? null : s.band().label(), s.consecutiveNoAccess(), s.warrantEligible(),
+                s.daysOverdue(), s.band(), s.consecutiveNoAccess(), s.warrantEligible(),
                 s.reviewDueOn(), s.reviewOverdue());
     }
 }

@@ -22,5 +22,5 @@ public record VisitPolicyView(
         @NotNull @Min(1) @Max(365) @Schema(description = "Days overdue after which supervisors are told", examples = "28", required = true)
         Integer escalateAfterDaysOverdue,
         @Schema(readOnly = true) Instant updatedAt,
-        @Schema(readOnly = true, examples = "admin-user") String updatedBy) {
+        @Schema(readOnly = true, maxLength = 200, examples = "admin-user") String updatedBy) {
 }

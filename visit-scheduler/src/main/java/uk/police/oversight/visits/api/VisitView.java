@@ -9,7 +9,7 @@ import uk.police.oversight.visits.model.VisitOutcome;
 import uk.police.oversight.visits.model.VisitType;
 
 /** A recorded visit. */
-@Schema(name = "Visit")
+@Schema(requiredProperties = {"id", "offenderId", "visitDate", "type", "outcome", "announced", "recordedBy", "recordedAt"}, name = "Visit")
 public record VisitView(
         UUID id,
         UUID offenderId,

@@ -1,11 +1,27 @@
 package uk.police.oversight.visits.compliance;
 
-/** Bands of days overdue (SPEC section 3). */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Bands of days overdue (docs/domain.md), written as their labels (`1-30`, …) wherever the API takes or gives one:
+ * the one place the labels are spelt, and the one `Band` schema of the OpenAPI document.
+ */
+@Schema(name = "Band", description = "A band of days overdue", enumeration = {Band.L1_30, Band.L31_90, Band.L91_180, Band.L181_PLUS},
+        extensions = @Extension(name = "x-enum-varnames", value = "[\"DAYS_1_TO_30\", \"DAYS_31_TO_90\", \"DAYS_91_TO_180\", \"DAYS_181_OR_MORE\"]",
+                parseValue = true))
 public enum Band {
-    DAYS_1_30("1-30", 1, 30),
-    DAYS_31_90("31-90", 31, 90),
-    DAYS_91_180("91-180", 91, 180),
-    DAYS_181_PLUS("181+", 181, Integer.MAX_VALUE);
+    DAYS_1_30(Band.L1_30, 1, 30),
+    DAYS_31_90(Band.L31_90, 31, 90),
+    DAYS_91_180(Band.L91_180, 91, 180),
+    DAYS_181_PLUS(Band.L181_PLUS, 181, Integer.MAX_VALUE);
+
+    static final String L1_30 = "1-30";
+    static final String L31_90 = "31-90";
+    static final String L91_180 = "91-180";
+    static final String L181_PLUS = "181+";
 
     private final String label;
     private final int from;
@@ -18,6 +34,7 @@ public enum Band {
     }
 
     /** How clients write the band: `1-30`, `31-90`, `91-180`, `181+`. */
+    @JsonValue
     public String label() {
         return label;
     }
@@ -39,6 +56,7 @@ public enum Band {
         throw new IllegalArgumentException("Not overdue: " + daysOverdue + " days");
     }
 
+    @JsonCreator
     public static Band fromLabel(String label) {
         for (Band band : values()) {
             if (band.label.equals(label)) {

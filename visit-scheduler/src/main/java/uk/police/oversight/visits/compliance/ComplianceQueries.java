@@ -175,7 +175,7 @@ public class ComplianceQueries {
                         .toList(),
                 byRisk.entrySet().stream()
                         .map(e -> new ComplianceSummary.RiskFigures(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
-                byBand.entrySet().stream().map(e -> new ComplianceSummary.BandFigures(e.getKey(), e.getValue())).toList(),
+                byBand.entrySet().stream().map(e -> new ComplianceSummary.BandFigures(Band.fromLabel(e.getKey()), e.getValue())).toList(),
                 managers);
     }
 

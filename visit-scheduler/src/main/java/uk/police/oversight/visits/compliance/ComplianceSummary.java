@@ -9,7 +9,7 @@ import uk.police.oversight.visits.model.RiskLevel;
 
 /** Compliance figures for a force or area on a date: who is in scope, who is overdue, by area, risk, band, manager. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "OverdueSummary")
+@Schema(requiredProperties = {"asOf", "inScope", "overdue", "complianceRate", "overdueRiskReviews", "byArea", "byRiskLevel", "byBand"}, name = "OverdueSummary")
 public record ComplianceSummary(
         @Schema(examples = "2022-06-30") LocalDate asOf,
         @Schema(description = "The area the figures are limited to, if one was asked for", examples = "BRS") String areaCode,
@@ -24,23 +24,23 @@ public record ComplianceSummary(
         @Schema(description = "Absent for scrutiny callers") List<ManagerFigures> byManager) {
 
     /** Figures for one area. */
-    @Schema(name = "AreaFigures")
+    @Schema(requiredProperties = {"areaCode", "inScope", "overdue", "complianceRate", "overdueRiskReviews"}, name = "AreaFigures")
     public record AreaFigures(@Schema(examples = "BRS") String areaCode, long inScope, long overdue, double complianceRate,
             long overdueRiskReviews) {
     }
 
     /** Figures for one risk level. */
-    @Schema(name = "RiskFigures")
+    @Schema(requiredProperties = {"riskLevel", "inScope", "overdue"}, name = "RiskFigures")
     public record RiskFigures(RiskLevel riskLevel, long inScope, long overdue) {
     }
 
     /** How many are overdue by a number of days in this band. */
-    @Schema(name = "BandFigures")
-    public record BandFigures(@Schema(enumeration = {"1-30", "31-90", "91-180", "181+"}) String band, long overdue) {
+    @Schema(requiredProperties = {"band", "overdue"}, name = "BandFigures")
+    public record BandFigures(Band band, long overdue) {
     }
 
     /** One manager's caseload (every offender they manage) and how many of it are in scope and overdue. */
-    @Schema(name = "ManagerFigures")
+    @Schema(requiredProperties = {"managerId", "caseload", "inScope", "overdue"}, name = "ManagerFigures")
     public record ManagerFigures(UUID managerId, long caseload, long inScope, long overdue) {
     }
 

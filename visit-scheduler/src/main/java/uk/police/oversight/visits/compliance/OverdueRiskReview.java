@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.police.oversight.visits.model.RiskLevel;
 
 /** An offender in the community whose risk review is overdue. */
-@Schema(name = "OverdueRiskReview")
+@Schema(requiredProperties = {"offenderId", "pncId", "displayName", "riskLevel", "areaCode", "managerId", "reviewDueOn", "daysOverdue"}, name = "OverdueRiskReview")
 public record OverdueRiskReview(
         UUID offenderId,
         String pncId,

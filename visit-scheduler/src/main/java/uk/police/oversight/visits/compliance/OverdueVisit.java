@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.police.oversight.visits.model.RiskLevel;
 
 /** An offender overdue a home visit, as the overdue list shows them. */
-@Schema(name = "OverdueVisit")
+@Schema(requiredProperties = {"offenderId", "pncId", "displayName", "riskLevel", "areaCode", "managerId", "dueOn", "daysOverdue", "consecutiveNoAccess", "warrantEligible"}, name = "OverdueVisit")
 public record OverdueVisit(
         UUID offenderId,
         String pncId,

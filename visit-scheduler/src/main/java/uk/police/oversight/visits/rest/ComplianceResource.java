@@ -3,6 +3,8 @@ package uk.police.oversight.visits.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -164,11 +166,12 @@ public class ComplianceResource {
             try {
                 band = Band.fromLabel(params.band.strip());
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("band", "must be one of 1-30, 31-90, 91-180, 181+");
+                throw ProblemException.badRequest("band", "must be one of " + java.util.Arrays.stream(Band.values())
+                        .map(Band::label).collect(java.util.stream.Collectors.joining(", ")));
             }
         }
-        if (params.minDaysOverdue != null && params.minDaysOverdue < 0) {
-            throw ProblemException.badRequest("minDaysOverdue", "must be 0 or more");
+        if (params.minDaysOverdue != null && (params.minDaysOverdue < 0 || params.minDaysOverdue > 100_000)) {
+            throw ProblemException.badRequest("minDaysOverdue", "must be 0 to 100000");
         }
         if (params.areaCode != null && params.areaCode.length() > 20) {
             throw ProblemException.badRequest("areaCode", "must be at most 20 characters");
@@ -195,6 +198,7 @@ public class ComplianceResource {
         public LocalDate asOf;
 
         @QueryParam("areaCode")
+        @Size(max = 20)
         @Parameter(description = "Only this area", example = "BRS")
         public String areaCode;
 
@@ -206,11 +210,13 @@ public class ComplianceResource {
         public RiskLevel riskLevel;
 
         @QueryParam("minDaysOverdue")
+        @Min(0)
+        @Max(100_000)
         @Parameter(description = "Only those at least this many days overdue", example = "90")
         public Integer minDaysOverdue;
 
         @QueryParam("band")
-        @Parameter(description = "Only this band of days overdue", schema = @Schema(enumeration = {"1-30", "31-90", "91-180", "181+"}))
+        @Parameter(description = "Only this band of days overdue", schema = @Schema(implementation = Band.class))
         public String band;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,7 +60,7 @@ public class VisitPolicyResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON or unknown risk level")
     @APIResponse(responseCode = "412", description = "If-Match does not match")
     @APIResponse(responseCode = "422", description = "A missing or out-of-range value")
-    public Response replace(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid VisitPolicyView body) {
+    public Response replace(@HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 64) @Parameter(description = "ETag of the version the change is based on (optional: without it the change applies to whatever version is current)", example = "\"3\"") String ifMatch, @NotNull @Valid VisitPolicyView body) {
         VisitPolicyRow row = policies.replace(body, ifMatch);
         return Response.ok(VisitPolicies.view(row)).header(HttpHeaders.ETAG, ETags.of(row.version)).build();
     }

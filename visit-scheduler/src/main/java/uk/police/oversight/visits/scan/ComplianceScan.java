@@ -52,6 +52,8 @@ public class ComplianceScan {
     Clock clock;
 
     /** What a scan announced (only the events it emitted for the first time). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ScanResult",
+            requiredProperties = {"asOf", "dueSoon", "overdue", "escalated", "riskReviewsOverdue"})
     public record ScanResult(LocalDate asOf, int dueSoon, int overdue, int escalated, int riskReviewsOverdue) {
     }
 

@@ -31,9 +31,12 @@ public class Schedules {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Visits visitRecords;
+
     public ScheduleView of(UUID offenderId, LocalDate asOf) {
         OffenderProjection offender = lookup.find(offenderId)
-                .filter(o -> caller.canSeeArea(o.areaCode))
+                .filter(o -> visitRecords.inCallersAreas(o, AuditAction.CONSULT))
                 .orElseThrow(() -> ProblemException.notFound("Offender", offenderId));
         List<Visit> visits = Visit.list("offenderId = ?1 and visitDate <= ?2", offenderId, asOf);
         var schedule = ComplianceRule.evaluate(offender.facts(), visits.stream().map(Visit::fact).toList(),

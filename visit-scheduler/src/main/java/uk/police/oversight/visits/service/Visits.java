@@ -118,7 +118,7 @@ public class Visits {
         Optional<OffenderProjection> offender = (request.offenderId() != null
                 ? lookup.find(request.offenderId())
                 : lookup.findByPnc(PncId.parse(request.pncId(), LocalDate.now(clock).getYear()).pncId().orElseThrow().canonical()))
-                .filter(o -> caller.canSeeArea(o.areaCode));
+                .filter(o -> inCallersAreas(o, AuditAction.COLLECT));
         if (offender.isPresent() && request.offenderId() != null && request.pncId() != null && !request.pncId().isBlank()) {
             PncId.Result pnc = PncId.parse(request.pncId(), LocalDate.now(clock).getYear());
             if (!pnc.valid() || !pnc.pncId().get().canonical().equals(offender.get().pncId)) {
@@ -177,7 +177,7 @@ public class Visits {
 
     public Visit get(UUID id) {
         Visit visit = Visit.<Visit>findByIdOptional(id)
-                .filter(v -> visible(v.offenderId))
+                .filter(v -> visible(v.offenderId, AuditAction.CONSULT))
                 .orElseThrow(() -> ProblemException.notFound("Visit", id));
         audit.record(AuditAction.CONSULT, List.of(visit.offenderId), caller.requestLine());
         return visit;
@@ -210,9 +210,21 @@ public class Visits {
         return Page.of(visits.stream().map(VisitView::of).toList(), page, query.count());
     }
 
-    private boolean visible(UUID offenderId) {
+    private boolean visible(UUID offenderId, AuditAction attempted) {
         OffenderProjection offender = OffenderProjection.findById(offenderId);
-        return offender != null && caller.canSeeArea(offender.areaCode);
+        return offender != null && inCallersAreas(offender, attempted);
+    }
+
+    /**
+     * Whether the caller may see the offender; one outside the caller's areas is answered as an unknown one, and the
+     * attempt is kept in the audit log as refused (docs/api.md).
+     */
+    boolean inCallersAreas(OffenderProjection offender, AuditAction attempted) {
+        if (caller.canSeeArea(offender.areaCode)) {
+            return true;
+        }
+        audit.refused(attempted, List.of(offender.offenderId), caller.requestLine() + ": outside the caller's areas");
+        return false;
     }
 
     static String blankToNull(String value) {

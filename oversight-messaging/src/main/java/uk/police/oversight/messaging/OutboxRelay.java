@@ -59,7 +59,11 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "oversight.outbox.ack-timeout", defaultValue = "60s")
+    /**
+     * How long a batch waits for the broker's acknowledgements. A batch is leased for this and 10 s more, so a relay
+     * that died mid-batch (a crash, an evicted pod) holds its events back from the others for no longer than that.
+     */
+    @ConfigProperty(name = "oversight.outbox.ack-timeout", defaultValue = "10s")
     Duration ackTimeout;
 
     @ConfigProperty(name = "oversight.outbox.max-backoff", defaultValue = "30s")
@@ -228,7 +232,7 @@ public class OutboxRelay {
                                 + " and (lease_until is null or lease_until < now())"
                                 + " order by seq limit " + BATCH + " for update skip locked)"
                                 + " returning id, destination, type, subject, payload, seq")) {
-            lease.setLong(1, ackTimeout.toSeconds() * 2 + 5);
+            lease.setLong(1, ackTimeout.toSeconds() + 10);
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = lease.executeQuery()) {
                 while (rs.next()) {

@@ -26,7 +26,7 @@ import uk.police.oversight.offender.model.Staff;
 
 /**
  * Replays every offender's and staff member's current facts as events, for a consumer rebuilding its projection: a
- * job that a request only queues (202), and that any replica then runs under a lease, page by page in id order, each
+ * job that a request only queues (202), and that any replica then runs under a lease (renewed with every page), page by page in id order, each
  * page's events and the job's cursor committed together, so that a restart resumes after the last committed page and
  * nothing is published twice. After the offenders, the staff, then `offender.replay-completed` with the counts.
  */
@@ -35,7 +35,11 @@ public class EventReplays {
 
     /** Offenders published per transaction: one batched outbox insert each. */
     static final int PAGE = 1000;
-    private static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * How long a replica holds a replay without committing a page (a page takes well under a second); a replica that
+     * died holding one is taken over this long after its last page.
+     */
+    private static final Duration LEASE = Duration.ofSeconds(15);
     private static final Logger LOG = Logger.getLogger(EventReplays.class);
 
     @Inject
@@ -129,12 +133,12 @@ public class EventReplays {
         }
     }
 
-    /** Takes the oldest open replay that no replica holds, for a minute at a time. */
+    /** Takes the oldest open replay that no replica holds, for a lease at a time. */
     private Optional<UUID> lease() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object> ids = Offender.getEntityManager().createNativeQuery("""
-                    update event_replay set lease_until = now() + interval '60 seconds', state = 'RUNNING',
+                    update event_replay set lease_until = now() + interval '15 seconds', state = 'RUNNING',
                         started_at = coalesce(started_at, now())
                     where id = (select id from event_replay where state in ('QUEUED', 'RUNNING')
                         and (lease_until is null or lease_until < now()) order by requested_at limit 1 for update skip locked)

@@ -27,8 +27,10 @@ import uk.police.oversight.visits.api.RebuildView;
  * Rebuilds the offender projection from a replay of offender-service's facts, as a job: the request asks
  * offender-service for a replay (as the admin who asked) and answers at once; the snapshots then refresh the rows
  * they name as they arrive (nothing is cleared, so the lists stay whole meanwhile); once the replay's completion has
- * arrived and every offender it published has been refreshed, the rows it did not touch and that nothing changed
- * since the rebuild began are removed. Its state is in the database, so it survives a restart of either service.
+ * arrived and every offender it published has been refreshed (or erased since), the rows it did not touch and that
+ * nothing changed since the rebuild began are removed. It never finishes on time alone: a snapshot held up (by a
+ * relay's lease after a crash, say) is waited for, and a replay that never arrives whole fails the rebuild with
+ * nothing removed. Its state is in the database, so it survives a restart of either service.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
@@ -36,8 +38,6 @@ public class ProjectionRebuild {
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
     /** A rebuild whose replay has not completed in this time has failed (offender-service says why). */
     static final Duration GIVE_UP_AFTER = Duration.ofHours(1);
-    /** How long after the last snapshot arrived a complete replay counts as consumed whole. */
-    static final Duration QUIET = Duration.ofSeconds(30);
 
     @Inject
     @RestClient
@@ -116,21 +116,25 @@ public class ProjectionRebuild {
                 }
             }
             long refreshed;
-            Instant lastRefresh;
             try (PreparedStatement progress = connection.prepareStatement(
-                    "select count(*), max(updated_at) from offender_projection where refreshed_by = ?")) {
+                    "select count(*) from offender_projection where refreshed_by = ?")) {
                 progress.setObject(1, replay);
                 try (ResultSet rs = progress.executeQuery()) {
                     rs.next();
                     refreshed = rs.getLong(1);
-                    lastRefresh = rs.getTimestamp(2) == null ? requestedAt : rs.getTimestamp(2).toInstant();
+                }
+            }
+            // An offender erased after the rebuild began has no row for its snapshot to refresh: it counts as done.
+            long erased;
+            try (PreparedStatement since = connection.prepareStatement("select count(*) from erased_offender where erased_at >= ?")) {
+                since.setTimestamp(1, Timestamp.from(requestedAt));
+                try (ResultSet rs = since.executeQuery()) {
+                    rs.next();
+                    erased = rs.getLong(1);
                 }
             }
             execute(connection, "update projection_rebuild set refreshed_offenders = ? where id = ?", refreshed, id);
-            // Whole when every offender published is refreshed, or (an offender erased meanwhile has no row to refresh)
-            // when the replay is complete and nothing more has arrived for a while.
-            boolean settled = expected != null && clock.instant().isAfter(lastRefresh.plus(QUIET));
-            if (expected != null && (refreshed >= expected || settled)) {
+            if (expected != null && refreshed + erased >= expected) {
                 int removed = execute(connection, "delete from offender_projection where refreshed_by is distinct from ?"
                         + " and updated_at < ?", replay, Timestamp.from(requestedAt));
                 execute(connection, "update projection_rebuild set state = 'DONE', removed_offenders = ?, finished_at = now()"

@@ -19,10 +19,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // (<cluster>-app), or created from the force's secret store before a production deployment (docs/deployment.md).
 const externalSecrets = {
   prod: ["oversight-broker", "oversight-broker-offender-service", "oversight-broker-visit-scheduler",
-    "oversight-broker-notification-service", "oversight-broker-users", "oversight-smtp", "oversight-tls"],
+    "oversight-broker-notification-service", "oversight-broker-audit-service", "oversight-broker-users", "oversight-smtp", "oversight-tls"],
   dev: ["oversight-tls"],
 };
-const services = ["api-gateway", "offender-service", "visit-scheduler", "notification-service"];
+const services = ["api-gateway", "offender-service", "visit-scheduler", "notification-service", "audit-service"];
 
 function camel(group) {
   return group.split(".").map((part, i) => (i === 0 ? part : part[0].toUpperCase() + part.slice(1))).join("");
@@ -43,6 +43,14 @@ function validateOverlay(overlay) {
   const objects = yaml.loadAll(rendered).filter(Boolean);
   const named = (kind) => objects.filter((o) => o.kind === kind);
   const id = (o) => `${o.kind}/${o.metadata?.name}`;
+
+  // kubectl kustomize folds long base64 values of a Secret's data over several lines; the API server reads them as
+  // one (Go's base64 decoder skips line breaks), and so does this check.
+  for (const secret of named("Secret")) {
+    for (const [key, value] of Object.entries(secret.data ?? {})) {
+      secret.data[key] = String(value).replace(/\s+/g, "");
+    }
+  }
 
   // 1. Schemas.
   for (const object of objects) {

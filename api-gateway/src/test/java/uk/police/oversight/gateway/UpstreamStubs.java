@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Two real HTTP servers standing in for offender-service and visit-scheduler (each with a small OpenAPI document), and
- * a port where nothing listens standing in for a notification-service that is down.
+ * ports where nothing listens standing in for a notification-service and an audit-service that are down.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -47,6 +47,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                 "oversight.gateway.routes.offender-service.url", "http://localhost:" + offenders.getAddress().getPort(),
                 "oversight.gateway.routes.visit-scheduler.url", "http://localhost:" + visits.getAddress().getPort(),
                 "oversight.gateway.routes.notification-service.url", "http://localhost:" + closedPort(),
+                "oversight.gateway.routes.audit-service.url", "http://localhost:" + closedPort(),
                 "quarkus.http.test-port", Integer.toString(closedPort()),
                 "quarkus.management.test-port", Integer.toString(closedPort()));
     }

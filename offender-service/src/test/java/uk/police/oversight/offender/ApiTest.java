@@ -2,19 +2,29 @@ package uk.police.oversight.offender;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.ConfigProvider;
 import uk.police.oversight.common.pnc.PncId;
+import uk.police.oversight.testing.AmqpTestClient;
 import uk.police.oversight.testing.EmbeddedBrokerResource;
 import uk.police.oversight.testing.EmbeddedPostgresResource;
 import uk.police.oversight.testing.TestKeysResource;
@@ -34,6 +44,44 @@ public abstract class ApiTest {
     protected static final String INTEGRATION = TestTokens.integration();
     protected static final String SCRUTINY = TestTokens.scrutiny();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    /**
+     * The audit entries offender-service sent (through its outbox, on its own audit address, to audit-service) that
+     * match, read from the broker until at least {@code atLeast} have arrived (or 20 s have passed), oldest first.
+     * Reading takes the entries off the queue: a test reads its entries once.
+     */
+    protected static List<JsonNode> auditEntries(Predicate<JsonNode> match, int atLeast) {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> found = new ArrayList<>();
+        try (AmqpTestClient amqp = new AmqpTestClient(ConfigProvider.getConfig().getValue("amqp-port", Integer.class))) {
+            amqp.receiveUntil("oversight.audit.offender-service", received -> {
+                found.clear();
+                for (String body : received) {
+                    try {
+                        JsonNode entry = json.readTree(body).path("data");
+                        if (match.test(entry)) {
+                            found.add(entry);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return found.size() >= atLeast;
+            }, Duration.ofSeconds(20));
+        }
+        found.sort(Comparator.comparing(entry -> entry.path("at").asText()));
+        return found;
+    }
+
+    /** Whether an audit entry names this offender. */
+    protected static boolean names(JsonNode entry, String offenderId) {
+        for (JsonNode id : entry.path("offenderIds")) {
+            if (id.asText().equals(offenderId)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     protected static RequestSpecification as(String bearer) {
         return given().header("Authorization", bearer).contentType(ContentType.JSON);

@@ -29,8 +29,8 @@ public final class LocalBroker implements AutoCloseable {
      * own, so that the audit store knows from the address, which only that service may send to, who sent an entry;
      * the single audit address of earlier versions, drained by the audit store and sent to by nobody; dead letters.
      */
-    public static final List<String> QUEUES = List.of("oversight.audit.visit-scheduler", "oversight.audit.notification-service",
-            "oversight.audit", "DLQ", "ExpiryQueue");
+    public static final List<String> QUEUES = List.of("oversight.audit.offender-service", "oversight.audit.visit-scheduler",
+            "oversight.audit.notification-service", "oversight.audit", "DLQ", "ExpiryQueue");
 
     /** Who may send to and consume from an address (a user per service, named after it). */
     public record Access(java.util.Set<String> senders, java.util.Set<String> consumers) {
@@ -44,10 +44,11 @@ public final class LocalBroker implements AutoCloseable {
             "oversight.offender-events", new Access(java.util.Set.of("offender-service"),
                     java.util.Set.of("visit-scheduler", "notification-service")),
             "oversight.compliance-events", new Access(java.util.Set.of("visit-scheduler"), java.util.Set.of("notification-service")),
-            "oversight.audit.visit-scheduler", new Access(java.util.Set.of("visit-scheduler"), java.util.Set.of("offender-service")),
+            "oversight.audit.offender-service", new Access(java.util.Set.of("offender-service"), java.util.Set.of("audit-service")),
+            "oversight.audit.visit-scheduler", new Access(java.util.Set.of("visit-scheduler"), java.util.Set.of("audit-service")),
             "oversight.audit.notification-service", new Access(java.util.Set.of("notification-service"),
-                    java.util.Set.of("offender-service")),
-            "oversight.audit", new Access(java.util.Set.of(), java.util.Set.of("offender-service")));
+                    java.util.Set.of("audit-service")),
+            "oversight.audit", new Access(java.util.Set.of(), java.util.Set.of("audit-service")));
 
     /** Artemis's audit log records every message; kept quiet here (held strongly: JUL keeps loggers weakly). */
     private static final java.util.logging.Logger ARTEMIS_AUDIT = quiet("org.apache.activemq.audit");

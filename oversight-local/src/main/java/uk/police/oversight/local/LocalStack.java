@@ -56,11 +56,13 @@ public final class LocalStack implements AutoCloseable {
         ports.put("offender-service", port("OFFENDER_HTTP_PORT", 8081));
         ports.put("visit-scheduler", port("VISITS_HTTP_PORT", 8082));
         ports.put("notification-service", port("NOTIFY_HTTP_PORT", 8083));
+        ports.put("audit-service", port("AUDIT_HTTP_PORT", 8084));
         ports.put("api-gateway", port("GATEWAY_HTTP_PORT", 8080));
         // Health and metrics are on each service's management interface, never on the port clients reach.
         managementPorts.put("offender-service", port("OFFENDER_MANAGEMENT_PORT", 9081));
         managementPorts.put("visit-scheduler", port("VISITS_MANAGEMENT_PORT", 9082));
         managementPorts.put("notification-service", port("NOTIFY_MANAGEMENT_PORT", 9083));
+        managementPorts.put("audit-service", port("AUDIT_MANAGEMENT_PORT", 9084));
         managementPorts.put("api-gateway", port("GATEWAY_MANAGEMENT_PORT", 9080));
         // Every service port is checked before anything starts, so that a taken port fails fast and says which.
         ports.forEach((service, port) -> checkFree(service + ", " + variable(service, "HTTP"), port));
@@ -108,6 +110,11 @@ public final class LocalStack implements AutoCloseable {
         deniedWebhookTargets = notify;
         passThrough(notify, "DIGEST_CRON");
 
+        Map<String, String> audit = new LinkedHashMap<>(common);
+        audit.put("AUDIT_HTTP_PORT", Integer.toString(ports.get("audit-service")));
+        database(audit, "AUDIT_DB_JDBC_URL", "audit");
+        earlierAuditStore(audit, offender);
+
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("GATEWAY_HTTP_PORT", Integer.toString(ports.get("api-gateway")));
         // Quarkus's own port behind the gateway's public one: loopback only (api-gateway's EdgeServer).
@@ -117,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
         gateway.put("OFFENDER_SERVICE_URL", url("offender-service"));
         gateway.put("VISITS_SERVICE_URL", url("visit-scheduler"));
         gateway.put("NOTIFY_SERVICE_URL", url("notification-service"));
+        gateway.put("AUDIT_SERVICE_URL", url("audit-service"));
         for (String key : List.of("GATEWAY_RATE_LIMIT_PER_MINUTE", "GATEWAY_RATE_LIMIT_BURST", "GATEWAY_RATE_LIMIT_ENABLED",
                 "GATEWAY_CORS_ENABLED", "GATEWAY_CORS_ORIGINS", "GATEWAY_MAX_BODY_BYTES", "GATEWAY_MAX_URI_LENGTH", "GATEWAY_MAX_HEADER_BYTES")) {
             passThrough(gateway, key);
@@ -125,6 +133,7 @@ public final class LocalStack implements AutoCloseable {
         add("offender-service", offender);
         add("visit-scheduler", visits);
         add("notification-service", notify);
+        add("audit-service", audit);
         add("api-gateway", gateway);
 
         deniedWebhookTargets.put("WEBHOOK_DENIED_TARGETS", String.join(",", ownEndpoints()));
@@ -272,10 +281,25 @@ public final class LocalStack implements AutoCloseable {
             case "offender-service" -> "OFFENDER";
             case "visit-scheduler" -> "VISITS";
             case "notification-service" -> "NOTIFY";
+            case "audit-service" -> "AUDIT";
             case "api-gateway" -> "GATEWAY";
             default -> throw new IllegalArgumentException("No service " + service);
         };
         return prefix + "_" + kind + "_PORT";
+    }
+
+    /**
+     * A home made by an earlier version kept its audit log in offender-service's database: audit-service moves those
+     * entries to its own, once (EarlierStoreImport; resumable and idempotent, so pointing it there on every start is safe).
+     */
+    private void earlierAuditStore(Map<String, String> audit, Map<String, String> offender) {
+        if (options.env().containsKey("AUDIT_IMPORT_JDBC_URL")) {
+            for (String key : List.of("AUDIT_IMPORT_JDBC_URL", "AUDIT_IMPORT_DB_USER", "AUDIT_IMPORT_DB_PASSWORD")) {
+                passThrough(audit, key);
+            }
+        } else if (!options.env().containsKey("OFFENDER_DB_JDBC_URL")) {
+            audit.put("AUDIT_IMPORT_JDBC_URL", offender.get("OFFENDER_DB_JDBC_URL"));
+        }
     }
 
     /** Points a service at an external database when its variable is set, else at a database on the embedded server. */

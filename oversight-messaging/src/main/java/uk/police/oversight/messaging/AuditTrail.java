@@ -17,9 +17,11 @@ import uk.police.oversight.common.events.EventTypes;
 import uk.police.oversight.common.security.Caller;
 
 /**
- * Sends this service's audit entries to the one audit store in offender-service, through the outbox, so that an
- * entry is lost neither when the broker is down nor when the service restarts; on an address of this service's own
- * ({@code oversight.audit.<service>}), which the broker lets no other service send to.
+ * Sends this service's audit entries to the one audit store, audit-service, through the outbox: an entry joins the
+ * transaction of what it records, so that an alteration and its entry commit or roll back together and a consultation
+ * is never answered unless its entry is kept, and it is lost neither when the broker is down nor when a service
+ * restarts. Each service sends on an address of its own ({@code oversight.audit.<service>}), which the broker lets no
+ * other service send to.
  */
 @ApplicationScoped
 @DefaultBean
@@ -42,6 +44,10 @@ public class AuditTrail implements AccessRefusals {
     public void record(AuditAction action, Collection<UUID> offenderIds, String detail) {
         record(AuditRecord.granted(clock.instant(), caller.subject(), List.copyOf(caller.roles()), action,
                 List.copyOf(offenderIds), service, caller.requestId(), caller.justification(), detail));
+    }
+
+    public void record(AuditAction action, UUID offenderId, String detail) {
+        record(action, List.of(offenderId), detail);
     }
 
     /** Records, in a transaction of its own (the refused request's rolls back), that the current caller was refused. */

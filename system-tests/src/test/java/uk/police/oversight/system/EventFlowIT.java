@@ -33,7 +33,7 @@ class EventFlowIT {
     }
 
     @Test
-    void visitSchedulerAuditEntriesReachTheOneAuditStore() {
+    void everyServicesAuditEntriesReachTheOneAuditStore() {
         String[] world = World.areaWithManager("AUD");
         String id = SystemStack.integration().body(Map.of("items", World.offenders(world[0], world[1], 1)))
                 .post(SystemStack.offenderApi() + "/offenders/batch").then().extract().path("results[0].id");
@@ -43,13 +43,18 @@ class EventFlowIT {
         // (If the registration had not reached visit-scheduler yet, it confirmed the offender with offender-service,
         // which audits that read too: look for visit-scheduler's own entry among the caller's.)
         assertTrue(SystemStack.eventually(Duration.ofSeconds(30), () -> SystemStack.admin().queryParam("offenderId", id)
-                .queryParam("actor", "ds.system").get(SystemStack.offenderApi() + "/audit-events").then().extract()
-                .jsonPath().getList("items.service").contains("visit-scheduler")), () -> "the consultation was audited in offender-service; "
+                .queryParam("actor", "ds.system").get(SystemStack.api() + "/audit-events").then().extract()
+                .jsonPath().getList("items.service").contains("visit-scheduler")), () -> "the consultation was audited in audit-service; "
                 + "visit-scheduler's outbox: " + SystemStack.queryLong("visits", "select count(*) from outbox_event where published_at is null")
                 + " unsent; broker: " + SystemStack.get().describeQueue("oversight.audit.visit-scheduler") + "; " + SystemStack.get().describeQueue("DLQ"));
         SystemStack.admin().queryParam("offenderId", id).queryParam("actor", "ds.system")
-                .get(SystemStack.offenderApi() + "/audit-events").then()
+                .get(SystemStack.api() + "/audit-events").then()
                 .body("items.find { it.service == 'visit-scheduler' }.justification", equalTo("Caseload review"));
+        // offender-service's own entries travel the same way now: the registration, from its outbox to audit-service.
+        assertTrue(SystemStack.eventually(Duration.ofSeconds(30), () -> SystemStack.admin().queryParam("offenderId", id)
+                .queryParam("action", "COLLECT").get(SystemStack.api() + "/audit-events").then().extract()
+                .jsonPath().getList("items.service").contains("offender-service")), () -> "the registration was audited; broker: "
+                + SystemStack.get().describeQueue("oversight.audit.offender-service"));
     }
 
     static long projected(String area) {

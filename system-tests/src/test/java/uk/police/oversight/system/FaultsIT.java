@@ -79,7 +79,7 @@ class FaultsIT {
         load.add(background.submit(loop(running, () -> SystemStack.as("ds.restart", List.of("supervisor"), area)
                 .get(SystemStack.api() + "/overdue-visits?asOf=2022-06-30"), new ConcurrentLinkedQueue<>(), statuses, badAnswers)));
 
-        // A burst of consultations first: their audit entries arrive together, so offender-service's pool holds many
+        // A burst of consultations first: their audit entries arrive together, so audit-service's pool holds many
         // connections when the database goes away.
         List<Future<Integer>> burst = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -115,7 +115,7 @@ class FaultsIT {
         for (String id : acceptedVisits) {
             assertEquals(1L, SystemStack.queryLong("visits", "select count(*) from visit where id = ?::uuid", id), "visit " + id + " kept");
         }
-        // The audit trail flows again: a consultation in visit-scheduler reaches offender-service's audit store promptly
+        // The audit trail flows again: a consultation in visit-scheduler reaches audit-service's store promptly
         // (a pool full of connections killed by the restart once made every delivery fail and be redelivered ever later).
         String consultation = "restart-audit-" + area;
         SystemStack.as("ds.restart", List.of("supervisor"), area).header("X-Request-Id", consultation)

@@ -7,7 +7,6 @@ public final class ApiPaths {
     public static final String AREAS = BASE + "/areas";
     public static final String STAFF = BASE + "/staff";
     public static final String OFFENDERS = BASE + "/offenders";
-    public static final String AUDIT_EVENTS = BASE + "/audit-events";
 
     private ApiPaths() {
     }

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @OpenAPIDefinition(
         info = @Info(title = "Offender Management Oversight — offender-service", version = "1.0",
                 description = """
-                        The register of offenders, staff and areas, risk assessments and status changes, their history, \
-                        and the audit log. Every call needs a bearer token (RS256) whose `groups` claim holds the \
+                        The register of offenders, staff and areas, risk assessments and status changes, and their \
+                        history. Every call needs a bearer token (RS256) whose `groups` claim holds the \
                         caller's roles and whose `areas` claim holds the areas an offender manager or supervisor may \
                         see; offenders outside them answer 404. Errors are RFC 9457 problem+json. Send `X-Justification` \
                         to record why you consulted a record; every consultation and change is audited.""",
@@ -21,8 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Risk assessments", description = "Risk assessments of an offender"),
                 @Tag(name = "Status changes", description = "Custody, hospital, return to the community, …"),
                 @Tag(name = "Staff", description = "Offender managers and supervisors, and their caseloads"),
-                @Tag(name = "Areas", description = "Policing areas"),
-                @Tag(name = "Audit", description = "The audit log of processing (DPA 2018 s.62)")
+                @Tag(name = "Areas", description = "Policing areas")
         })
 public class OffenderServiceApi extends Application {
 }

@@ -23,7 +23,7 @@ import uk.police.oversight.common.problem.ProblemException;
 import uk.police.oversight.common.batch.BatchItemResult;
 import uk.police.oversight.common.batch.BatchResult;
 import uk.police.oversight.offender.api.OffenderRequest;
-import uk.police.oversight.offender.audit.AuditLog;
+import uk.police.oversight.messaging.AuditTrail;
 import uk.police.oversight.offender.events.OffenderEvents;
 import uk.police.oversight.offender.model.HistoryEntry;
 import uk.police.oversight.offender.model.Offender;
@@ -51,7 +51,7 @@ public class OffenderBatch {
     OffenderService offenders;
 
     @Inject
-    AuditLog audit;
+    AuditTrail audit;
 
     @Inject
     Clock clock;

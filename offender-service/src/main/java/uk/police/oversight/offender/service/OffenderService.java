@@ -28,7 +28,7 @@ import uk.police.oversight.common.web.PageRequest;
 import uk.police.oversight.offender.api.HistoryEntryView;
 import uk.police.oversight.offender.api.OffenderRequest;
 import uk.police.oversight.offender.api.OffenderView;
-import uk.police.oversight.offender.audit.AuditLog;
+import uk.police.oversight.messaging.AuditTrail;
 import uk.police.oversight.offender.events.OffenderEvents;
 import uk.police.oversight.offender.model.HistoryEntry;
 import uk.police.oversight.offender.model.ManagementMode;
@@ -73,7 +73,7 @@ public class OffenderService {
     OffenderHistory history;
 
     @Inject
-    AuditLog audit;
+    AuditTrail audit;
 
     @Inject
     ObjectMapper objectMapper;

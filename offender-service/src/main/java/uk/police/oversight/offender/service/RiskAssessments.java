@@ -15,7 +15,7 @@ import uk.police.oversight.common.problem.ProblemException;
 import uk.police.oversight.common.security.Caller;
 import uk.police.oversight.offender.api.RiskAssessmentRequest;
 import uk.police.oversight.offender.api.RiskAssessmentView;
-import uk.police.oversight.offender.audit.AuditLog;
+import uk.police.oversight.messaging.AuditTrail;
 import uk.police.oversight.offender.events.OffenderEvents;
 import uk.police.oversight.offender.model.HistoryEntry;
 import uk.police.oversight.offender.model.Offender;
@@ -33,7 +33,7 @@ public class RiskAssessments {
     OffenderHistory history;
 
     @Inject
-    AuditLog audit;
+    AuditTrail audit;
 
     @Inject
     Caller caller;

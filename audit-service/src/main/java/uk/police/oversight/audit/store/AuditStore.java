@@ -1,4 +1,4 @@
-package uk.police.oversight.offender.audit;
+package uk.police.oversight.audit.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,13 +20,14 @@ import uk.police.oversight.common.audit.AuditRecord;
 import uk.police.oversight.common.security.Caller;
 
 /**
- * Writes the audit log of processing (DPA 2018 s.62). Entries join the caller's transaction, so an alteration and its
- * audit entry commit or roll back together, and a consultation is never answered unless its entry was written; a
- * refused attempt is written in a transaction of its own.
+ * The one store of the audit log of processing (DPA 2018 s.62, docs/domain.md): the entries every service sends
+ * ({@link #store}, once each however often they are delivered) and this service's own, the reads of the log itself,
+ * which join the read's transaction so that the log is never answered unless the read was written down; a refused
+ * attempt is written in a transaction of its own.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class AuditLog implements AccessRefusals {
+public class AuditStore implements AccessRefusals {
 
     private static final int MAX_DETAIL = 1000;
 
@@ -76,11 +77,7 @@ public class AuditLog implements AccessRefusals {
         event.persist();
     }
 
-    public void record(AuditAction action, UUID offenderId, String detail) {
-        record(action, List.of(offenderId), detail);
-    }
-
-    /** Stores an entry produced by another service; a redelivered entry (same id) is stored once. */
+    /** Stores an entry a service sent; a redelivered entry (same id) is stored once. Answers whether it was new. */
     public boolean store(AuditRecord record) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("insert into audit_event (at, actor, roles, action,"

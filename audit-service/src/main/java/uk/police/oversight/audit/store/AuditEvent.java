@@ -1,4 +1,4 @@
-package uk.police.oversight.offender.audit;
+package uk.police.oversight.audit.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package uk.police.oversight.offender.audit;
+package uk.police.oversight.audit.intake;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +10,11 @@ import org.jboss.logging.Logger;
 import uk.police.oversight.common.audit.AuditRecord;
 import uk.police.oversight.common.events.CloudEvent;
 import uk.police.oversight.common.events.EventTypes;
+import uk.police.oversight.audit.store.AuditStore;
 import uk.police.oversight.messaging.EventEnvelopes;
 
 /**
- * Stores the audit entries other services send over the broker, once each however often they are delivered. Each
+ * Stores the audit entries every service sends over the broker, once each however often they are delivered. Each
  * service sends on an address of its own that the broker lets only that service send to, so the address says who
  * sent an entry: one that claims to come from another service is refused (and, failing, goes to the dead letters).
  */
@@ -25,10 +26,17 @@ public class AuditIntake {
     private static final Set<String> EARLIER_SENDERS = Set.of("visit-scheduler", "notification-service");
 
     @Inject
-    AuditLog audit;
+    AuditStore audit;
 
     @Inject
     EventEnvelopes envelopes;
+
+    @Incoming("audit-offender-service")
+    @Blocking(ordered = false)
+    @Transactional
+    public void fromOffenderService(Object payload) {
+        store(payload, Set.of("offender-service"));
+    }
 
     @Incoming("audit-visit-scheduler")
     @Blocking(ordered = false)

@@ -1,4 +1,4 @@
-package uk.police.oversight.offender.api;
+package uk.police.oversight.audit.api;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package uk.police.oversight.offender.rest;
+package uk.police.oversight.audit.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,11 +27,11 @@ import uk.police.oversight.common.time.LondonClock;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageParams;
 import uk.police.oversight.common.web.PageRequest;
-import uk.police.oversight.offender.api.AuditEventView;
-import uk.police.oversight.offender.audit.AuditQuery;
+import uk.police.oversight.audit.api.AuditEventView;
+import uk.police.oversight.audit.store.AuditQuery;
 
 /** The audit log, for admin only. */
-@Path(ApiPaths.AUDIT_EVENTS)
+@Path("/api/v1/audit-events")
 @Tag(name = "Audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventResource {
@@ -46,7 +46,7 @@ public class AuditEventResource {
                     + "any service, and every refused attempt, newest first (sort=at,asc for oldest first). The log "
                     + "names offenders and staff, so reading it is itself a consultation, and is logged.")
     @APIResponse(responseCode = "200", description = "A page of audit events")
-    @APIResponse(responseCode = "400", description = "Bad filter, paging or sort parameter")
+    @APIResponse(responseCode = "400", description = "Bad filter, paging or sort parameter, or a to that is not after from")
     public Page<AuditEventView> search(
             @QueryParam("offenderId") @Parameter(description = "Entries concerning this offender") UUID offenderId,
             @QueryParam("actor") @Size(max = 200) @Parameter(description = "Subject of the caller's token", example = "dc.morgan") String actor,
@@ -55,7 +55,12 @@ public class AuditEventResource {
             @QueryParam("from") @Size(max = 35) @Parameter(description = "From this instant or date (inclusive)", example = "2022-06-01") String from,
             @QueryParam("to") @Size(max = 35) @Parameter(description = "Up to this instant or date (exclusive)", example = "2022-07-01") String to,
             @Valid @BeanParam PageParams paging) {
-        return audit.search(new AuditQuery.Filter(offenderId, actor, action, outcome, instant("from", from), instant("to", to)),
+        Instant since = instant("from", from);
+        Instant until = instant("to", to);
+        if (since != null && until != null && !since.isBefore(until)) {
+            throw ProblemException.badRequest("to", "must be after from");
+        }
+        return audit.search(new AuditQuery.Filter(offenderId, actor, action, outcome, since, until),
                 PageRequest.of(paging, AuditQuery.SORTABLE, "at,desc"));
     }
 

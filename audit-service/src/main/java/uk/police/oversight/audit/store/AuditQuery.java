@@ -1,4 +1,4 @@
-package uk.police.oversight.offender.audit;
+package uk.police.oversight.audit.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -12,11 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import uk.police.oversight.audit.api.AuditEventView;
 import uk.police.oversight.common.audit.AuditAction;
 import uk.police.oversight.common.audit.AuditOutcome;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageRequest;
-import uk.police.oversight.offender.api.AuditEventView;
 
 /** Reads the audit log with filters, newest first; each read is itself an entry. */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class AuditQuery {
     EntityManager entityManager;
 
     @Inject
-    AuditLog audit;
+    AuditStore audit;
 
     @Inject
     uk.police.oversight.common.security.Caller caller;

@@ -1,35 +1,40 @@
 package uk.police.oversight.gateway;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Bearer tokens the gateway verified a moment ago, so that a client's every request is not another RSA signature
  * check and a hop to a worker thread. A token is remembered only after it verified, for at most
- * {@code oversight.gateway.token-cache.max-age} and never past its own expiry; the map is bounded (it is emptied
- * when full). Each service verifies every token again regardless: this only spares the edge repeating its own work.
+ * {@code oversight.gateway.token-cache.max-age} and never past its own expiry (each entry expires on its own, in a
+ * Caffeine cache bounded to {@code oversight.gateway.token-cache.size}, which evicts the least useful entries when
+ * full). Each service verifies every token again regardless: this only spares the edge repeating its own work.
  */
 @ApplicationScoped
 public class VerifiedTokens {
 
-    private record Verified(String subject, long expiresAt, long rememberedUntil) {
+    /** A verified token's subject, and until when (epoch seconds) it may be trusted here. */
+    private record Verified(String subject, long trustedFrom, long trustedUntil) {
     }
-
-    private final ConcurrentHashMap<String, Verified> tokens = new ConcurrentHashMap<>();
 
     @Inject
     GatewayConfig config;
 
+    private volatile Cache<String, Verified> tokens;
+
     /** The subject of a token verified recently and not expired at {@code nowSeconds}, else null. */
     public String subject(String token, long nowSeconds) {
-        Verified verified = tokens.get(token);
+        Verified verified = cache().getIfPresent(token);
         if (verified == null) {
             return null;
         }
-        if (nowSeconds >= verified.expiresAt() || nowSeconds >= verified.rememberedUntil()) {
-            tokens.remove(token, verified);
+        if (nowSeconds >= verified.trustedUntil()) {
+            cache().asMap().remove(token, verified);
             return null;
         }
         return verified.subject();
@@ -37,13 +42,43 @@ public class VerifiedTokens {
 
     /** Remembers a token that has just been verified. */
     public void remember(String token, JsonWebToken jwt, long nowSeconds) {
-        GatewayConfig.TokenCache cache = config.tokenCache();
-        if (cache.size() <= 0 || jwt.getSubject() == null || jwt.getExpirationTime() <= nowSeconds) {
+        GatewayConfig.TokenCache settings = config.tokenCache();
+        if (settings.size() <= 0 || jwt.getSubject() == null || jwt.getExpirationTime() <= nowSeconds) {
             return;
         }
-        if (tokens.size() >= cache.size()) {
-            tokens.clear();
+        long until = Math.min(jwt.getExpirationTime(), nowSeconds + settings.maxAge().toSeconds());
+        Cache<String, Verified> cache = cache();
+        cache.put(token, new Verified(jwt.getSubject(), nowSeconds, until));
+        cache.cleanUp(); // (the size bound is kept at once, not eventually)
+    }
+
+    private Cache<String, Verified> cache() {
+        Cache<String, Verified> cache = tokens;
+        if (cache == null) {
+            synchronized (this) {
+                if (tokens == null) {
+                    tokens = Caffeine.newBuilder().maximumSize(Math.max(1, config.tokenCache().size()))
+                            .expireAfter(new Expiry<String, Verified>() {
+                                @Override
+                                public long expireAfterCreate(String key, Verified value, long currentTime) {
+                                    return TimeUnit.SECONDS.toNanos(value.trustedUntil() - value.trustedFrom());
+                                }
+
+                                @Override
+                                public long expireAfterUpdate(String key, Verified value, long currentTime, long currentDuration) {
+                                    return expireAfterCreate(key, value, currentTime);
+                                }
+
+                                @Override
+                                public long expireAfterRead(String key, Verified value, long currentTime, long currentDuration) {
+                                    return currentDuration;
+                                }
+                            })
+                            .build();
+                }
+                cache = tokens;
+            }
         }
-        tokens.put(token, new Verified(jwt.getSubject(), jwt.getExpirationTime(), nowSeconds + cache.maxAge().toSeconds()));
+        return cache;
     }
 }

@@ -472,8 +472,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every variable that sets a port of the local stack. */
     public static final List<String> PORT_VARIABLES = List.of("GATEWAY_HTTP_PORT", "OFFENDER_HTTP_PORT", "VISITS_HTTP_PORT",
-            "NOTIFY_HTTP_PORT", "GATEWAY_MANAGEMENT_PORT", "OFFENDER_MANAGEMENT_PORT", "VISITS_MANAGEMENT_PORT",
-            "NOTIFY_MANAGEMENT_PORT", "GATEWAY_INTERNAL_HTTP_PORT", "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT");
+            "NOTIFY_HTTP_PORT", "AUDIT_HTTP_PORT", "GATEWAY_MANAGEMENT_PORT", "OFFENDER_MANAGEMENT_PORT", "VISITS_MANAGEMENT_PORT",
+            "NOTIFY_MANAGEMENT_PORT", "AUDIT_MANAGEMENT_PORT", "GATEWAY_INTERNAL_HTTP_PORT", "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT");
 
     /** Each of {@link #PORT_VARIABLES} set to a free port: a stack that runs beside others (tests, benchmarks). */
     public static Map<String, String> freePorts() {

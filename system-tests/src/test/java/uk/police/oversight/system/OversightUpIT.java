@@ -126,7 +126,7 @@ class OversightUpIT {
                 pids.add(Long.parseLong(state.getProperty(key)));
             }
         }
-        assertEquals(5, pids.size(), "the launcher and four services: " + state);
+        assertEquals(6, pids.size(), "the launcher and five services: " + state);
         return pids;
     }
 

@@ -59,7 +59,7 @@ class PrismContractIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
-    private static final List<String> SERVICES = List.of("offender-service", "visit-scheduler", "notification-service");
+    private static final List<String> SERVICES = List.of("offender-service", "visit-scheduler", "notification-service", "audit-service");
 
     private Process prism;
     private Path prismLog;

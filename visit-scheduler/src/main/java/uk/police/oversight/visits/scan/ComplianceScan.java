@@ -24,6 +24,7 @@ import uk.police.oversight.visits.compliance.ComplianceQueries;
 import uk.police.oversight.visits.compliance.OverdueFilter;
 import uk.police.oversight.visits.compliance.OverdueRiskReview;
 import uk.police.oversight.visits.compliance.VisitPolicy;
+import uk.police.oversight.visits.events.ComplianceEventData;
 import uk.police.oversight.visits.model.OffenderProjection;
 import uk.police.oversight.visits.model.RiskLevel;
 import uk.police.oversight.visits.model.VisitPolicyRow;
@@ -146,14 +147,5 @@ public class ComplianceScan {
         String key() {
             return offenderId + "|" + kind.name() + "|" + dueOn;
         }
-    }
-
-    /**
-     * The payload of the compliance events: enough to notify the right people, no name or address; and the version of
-     * the offender's record it was computed from, so that a consumer can tell it from a newer or older one.
-     */
-    public record ComplianceEventData(UUID offenderId, String pncId, String riskLevel, String areaCode, UUID managerId,
-            LocalDate dueOn, long daysOverdue, LocalDate lastVisitOn, LocalDate asOf, int escalateAfterDaysOverdue,
-            long offenderVersion) {
     }
 }

@@ -3,11 +3,10 @@ package uk.police.oversight.visits.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import uk.police.oversight.common.events.EventTypes;
 import uk.police.oversight.messaging.Outbox;
+import uk.police.oversight.visits.events.VisitRecordedData;
 import uk.police.oversight.visits.model.OffenderProjection;
 import uk.police.oversight.visits.model.Visit;
 
@@ -32,10 +31,5 @@ public class VisitEvents {
 
     /** A recorded or changed visit and its offender, for {@link #recordedAll}. */
     public record Recorded(Visit visit, OffenderProjection offender) {
-    }
-
-    /** The payload of visit.recorded. */
-    public record VisitRecordedData(UUID visitId, UUID offenderId, LocalDate visitDate, String type, String outcome,
-            String areaCode, UUID managerId) {
     }
 }

@@ -4,15 +4,26 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.MDC;
+import uk.police.oversight.common.web.RequestIds;
 
 /**
  * Security headers on every answer: HSTS, no MIME sniffing, no framing, no referrer; and on the API, whose answers
- * carry personal data, no caching anywhere and a content security policy that allows nothing. No server banner.
+ * carry personal data, no caching anywhere and a content security policy that allows nothing. No server banner. And
+ * the request's correlation id ({@link RequestIds}): kept when the client sent a sane one, else made up; on the
+ * request (so the service behind is given the same), in the logging context and on the answer.
  */
 @ApplicationScoped
 public class EdgeHeaders {
 
     void register(@Observes Filters filters) {
+        filters.register(context -> {
+            String id = RequestIds.accept(context.request().getHeader(RequestIds.HEADER));
+            context.request().headers().set(RequestIds.HEADER, id);
+            MDC.put(RequestIds.MDC_KEY, id);
+            context.response().headers().set(RequestIds.HEADER, id);
+            context.next();
+        }, 1000);
         filters.register(context -> {
             boolean api = context.request().path().startsWith(ProxyRoute.API);
             context.addHeadersEndHandler(v -> secure(context.response().headers(), api));

@@ -20,7 +20,7 @@ public class EdgeResponses {
     ObjectMapper objectMapper;
 
     public Buffer body(ProblemType type, String detail, HttpServerRequest request) {
-        return json(new Problem(type.uri(), type.title(), type.status(), detail, request.path(), RequestIds.of(request), null));
+        return json(new Problem(type.uri(), type.title(), type.status(), detail, request.path(), request.getHeader(RequestIds.HEADER), null));
     }
 
     public Buffer json(Problem problem) {

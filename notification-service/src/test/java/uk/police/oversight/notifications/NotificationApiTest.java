@@ -1,6 +1,7 @@
 package uk.police.oversight.notifications;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import uk.police.oversight.local.LocalMailSink;
@@ -72,7 +72,7 @@ public abstract class NotificationApiTest {
         data.put("areaCode", areaCode);
         data.put("active", true);
         send("oversight.offender-events", event("uk.police.oversight.staff.changed", "/offender-service", id, data));
-        await(Duration.ofSeconds(15), () -> count("select count(*) from staff_contact where staff_id = '" + id + "'") == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from staff_contact where staff_id = '" + id + "'") == 1);
         return id;
     }
 
@@ -147,27 +147,6 @@ public abstract class NotificationApiTest {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    protected static void await(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            sleep(100);
-        }
-        if (!condition.getAsBoolean()) {
-            throw new AssertionError("not so within " + timeout);
-        }
-    }
-
-    protected static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -14,18 +14,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,28 +70,20 @@ public class OutboxRelay {
     @ConfigProperty(name = "oversight.outbox.enabled", defaultValue = "true")
     boolean enabled;
 
-    private final Semaphore running = new Semaphore(1);
-    private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong published = new AtomicLong();
-    private volatile Instant pausedUntil = Instant.MIN;
-    private volatile Duration backoff = Duration.ZERO;
-    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
-    private ScheduledExecutorService worker;
+    private DrainLoop loop;
 
     void start(@Observes StartupEvent event) {
-        worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
+        loop = new DrainLoop("outbox-relay", BATCH, maxBackoff, this::relayBatch);
         registry.gauge("oversight.outbox.pending", this, OutboxRelay::pendingCount);
         registry.more().counter("oversight.outbox.published", List.of(), published);
+        loop.start();
         requestDrain();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.shutdownNow();
+        if (loop != null) {
+            loop.stop();
         }
     }
 
@@ -105,15 +92,8 @@ public class OutboxRelay {
      * events of many requests under load go to the broker (and be marked sent) together.
      */
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
-        if (worker != null && !worker.isShutdown() && wakeScheduled.compareAndSet(false, true)) {
-            try {
-                worker.schedule(() -> {
-                    wakeScheduled.set(false);
-                    requestDrain();
-                }, batchWindow.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RuntimeException e) {
-                wakeScheduled.set(false);
-            }
+        if (enabled && loop != null) {
+            loop.wakeAfter(batchWindow);
         }
     }
 
@@ -140,34 +120,8 @@ public class OutboxRelay {
     }
 
     void requestDrain() {
-        if (!enabled || worker == null || worker.isShutdown()) {
-            return;
-        }
-        pending.set(true);
-        if (running.tryAcquire()) {
-            try {
-                worker.execute(this::drain);
-            } catch (RuntimeException e) {
-                running.release();
-            }
-        }
-    }
-
-    private void drain() {
-        try {
-            while (pending.getAndSet(false)) {
-                if (Instant.now().isBefore(pausedUntil)) {
-                    break;
-                }
-                int sent;
-                do {
-                    sent = relayBatch();
-                } while (sent == BATCH);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Outbox relay failed; pending events stay in the outbox and are retried", e);
-        } finally {
-            running.release();
+        if (enabled && loop != null) {
+            loop.wake();
         }
     }
 
@@ -219,7 +173,7 @@ public class OutboxRelay {
             pause(failure);
             return 0;
         }
-        backoff = Duration.ZERO;
+        loop.succeeded();
         return accepted.size();
     }
 
@@ -294,12 +248,7 @@ public class OutboxRelay {
     }
 
     private void pause(String reason) {
-        backoff = backoff.isZero() ? Duration.ofMillis(500) : backoff.multipliedBy(2);
-        if (backoff.compareTo(maxBackoff) > 0) {
-            backoff = maxBackoff;
-        }
-        pausedUntil = Instant.now().plus(backoff);
-        LOG.warnf("Broker did not accept events (%s); retrying in %d ms", reason, backoff.toMillis());
+        LOG.warnf("Broker did not accept events (%s); retrying in %d ms", reason, loop.backOff().toMillis());
     }
 
     /** Events written but not yet accepted by the broker. */

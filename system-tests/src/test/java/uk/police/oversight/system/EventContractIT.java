@@ -4,14 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,12 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import uk.police.oversight.testing.EventContract;
 
 /**
  * The event contract, docs/events.asyncapi.yaml, held against what the producers really send: a flow through the
@@ -42,22 +34,7 @@ class EventContractIT {
 
     @Test
     void everyEventTheProducersSendIsTheDocumentedMessageOnItsDocumentedAddress() throws Exception {
-        JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(
-                Path.of(System.getProperty("oversight.repository", "..")).resolve("docs/events.asyncapi.yaml").toFile());
-        Map<String, String> addressOf = new HashMap<>();
-        Map<String, JsonSchema> schemaOf = new HashMap<>();
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        document.path("channels").properties().forEach(channel -> channel.getValue().path("messages").properties().forEach(message -> {
-            String key = message.getValue().path("$ref").asText().replace("#/components/messages/", "");
-            JsonNode definition = document.path("components").path("messages").path(key);
-            String type = definition.path("name").asText();
-            addressOf.merge(type, channel.getValue().path("address").asText(), (a, b) -> a + "|" + b);
-            ObjectNode root = JSON.createObjectNode();
-            root.put("$ref", "#/components/messages/" + key + "/payload");
-            root.set("components", document.path("components"));
-            schemaOf.put(type, JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(root, config));
-        }));
-
+        EventContract contract = EventContract.ofRepository();
         makeEveryKindOfEvent();
 
         List<String> defects = new ArrayList<>();
@@ -68,22 +45,12 @@ class EventContractIT {
             for (JsonNode row : recentEvents(database)) {
                 String type = row.path("type").asText();
                 seen.add(type);
-                JsonNode event = JSON.readTree(row.path("payload").asText());
-                JsonSchema schema = schemaOf.get(type);
-                if (schema == null) {
-                    defects.add(database + ": " + type + " is not in docs/events.asyncapi.yaml");
-                    continue;
-                }
-                String destination = row.path("destination").asText();
-                if (!List.of(addressOf.get(type).split("\\|")).contains(destination)) {
-                    defects.add(type + " was sent to " + destination + ", documented on " + addressOf.get(type));
-                }
-                for (ValidationMessage problem : schema.validate(event)) {
-                    defects.add(type + " from " + database + ": " + problem.getMessage() + " in " + clip(event.path("data").toString()));
+                for (String defect : contract.defects(row.path("destination").asText(), row.path("payload").asText())) {
+                    defects.add(database + ": " + defect + " in " + clip(row.path("payload").asText()));
                 }
             }
         }
-        Set<String> unseen = new TreeSet<>(schemaOf.keySet());
+        Set<String> unseen = contract.types();
         unseen.removeAll(seen);
         unseen.removeAll(MADE_ELSEWHERE);
         assertTrue(unseen.isEmpty(), "the flow made every documented message: missing " + unseen);

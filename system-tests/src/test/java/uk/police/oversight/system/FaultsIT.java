@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.police.oversight.local.LocalStack;
@@ -201,12 +202,14 @@ class FaultsIT {
         // The scan again, and notification-service restarted again: nothing is sent twice.
         SystemStack.admin().queryParam("asOf", "2013-03-15").post(SystemStack.api() + "/compliance-scans").then().statusCode(200);
         stack.restart("notification-service");
-        Thread.sleep(5_000);
-        for (Map<String, Object> item : items) {
-            String pnc = (String) item.get("pncId");
-            assertEquals(1, mails(managerEmail, "OVERDUE visit: " + pnc), "once to the manager: " + pnc);
-            assertEquals(1, mails(supervisorEmail, "ESCALATION: " + pnc), "once to the supervisor: " + pnc);
-        }
+        // For five seconds after it is back, still once each.
+        Awaitility.await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (Map<String, Object> item : items) {
+                String pnc = (String) item.get("pncId");
+                assertEquals(1, mails(managerEmail, "OVERDUE visit: " + pnc), "once to the manager: " + pnc);
+                assertEquals(1, mails(supervisorEmail, "ESCALATION: " + pnc), "once to the supervisor: " + pnc);
+            }
+        });
         // (Emails: the webhook subscriptions other tests leave behind point at receivers that are not there.)
         assertEquals(0L, SystemStack.queryLong("notifications", "select count(*) from notification where channel = 'EMAIL'"
                 + " and status <> 'SENT' and ?::uuid = any(offender_ids)", ids.get(0)), "every email about them is SENT");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,11 +77,7 @@ class OversightUpIT {
                 .then().statusCode(403);
 
         // Today's compliance scan ran after loading; its mails reach the mail sink.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (mails() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
-        assertTrue(mails() > 0, "notifications reached the mail sink");
+        Awaitility.await("notifications reached the mail sink").atMost(Duration.ofSeconds(60)).until(() -> mails() > 0);
 
         Result status = oversight(60, "status");
         assertEquals(0, status.status(), status.output());

@@ -1,6 +1,7 @@
 package uk.police.oversight.visits;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -102,22 +103,20 @@ public abstract class VisitApiTest {
         try (AmqpTestClient amqp = new AmqpTestClient(brokerPort())) {
             amqp.send("oversight.offender-events", event(UUID.randomUUID(), "uk.police.oversight.staff.changed", data));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Connection connection = dataSource.getConnection();
-                    PreparedStatement select = connection.prepareStatement("select 1 from staff_projection where staff_id = ?")) {
-                select.setObject(1, staffId);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+        await().atMost(Duration.ofSeconds(15)).alias("staff member " + staffId + " reaches the projection")
+                .until(() -> staffProjected(staffId));
+    }
+
+    private boolean staffProjected(UUID staffId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select 1 from staff_projection where staff_id = ?")) {
+            select.setObject(1, staffId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
             }
-            sleep(50);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        throw new AssertionError("staff member " + staffId + " never reached the projection");
     }
 
     protected String register(Map<String, Object> facts) {
@@ -136,15 +135,8 @@ public abstract class VisitApiTest {
     }
 
     protected void awaitProjected(UUID offenderId, long version) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long projected = projectedVersion(offenderId);
-            if (projected != null && projected >= version) {
-                return;
-            }
-            sleep(50);
-        }
-        throw new AssertionError("offender " + offenderId + " v" + version + " never reached the projection");
+        await().atMost(Duration.ofSeconds(15)).alias("offender " + offenderId + " v" + version + " reaches the projection")
+                .until(() -> projectedVersion(offenderId), projected -> projected != null && projected >= version);
     }
 
     protected Long projectedVersion(UUID offenderId) {
@@ -171,13 +163,5 @@ public abstract class VisitApiTest {
 
     protected static LocalDate date(String text) {
         return LocalDate.parse(text);
-    }
-
-    protected static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -74,7 +74,7 @@ public class AuditQuery {
         // The log names offenders: reading it is a consultation of theirs, and is itself logged.
         audit.record(AuditAction.CONSULT, items.stream().flatMap(item -> item.offenderIds().stream()).distinct().toList(),
                 caller.requestLine());
-        return Page.of(items, page, query.count());
+        return page.pageOf(items, query.count());
     }
 
     static AuditEventView view(AuditEvent event) {

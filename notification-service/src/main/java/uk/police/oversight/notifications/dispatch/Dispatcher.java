@@ -11,16 +11,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
+import uk.police.oversight.messaging.DrainLoop;
 import uk.police.oversight.notifications.intake.Notifications;
 import uk.police.oversight.notifications.model.Channel;
 import uk.police.oversight.notifications.model.Notification;
@@ -35,7 +32,6 @@ import uk.police.oversight.notifications.model.WebhookSubscription;
 @ApplicationScoped
 public class Dispatcher {
 
-    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final int BATCH = 50;
 
     @Inject
@@ -53,22 +49,19 @@ public class Dispatcher {
     @ConfigProperty(name = "oversight.notifications.enabled", defaultValue = "true")
     boolean enabled;
 
-    private final Semaphore running = new Semaphore(1);
-    private final AtomicBoolean pending = new AtomicBoolean();
-    private ExecutorService worker;
+    private DrainLoop loop;
 
     void start(@Observes StartupEvent event) {
-        worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "notification-dispatcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Deliveries fail one by one, each on its own retry schedule (DeliveryLog); a batch that cannot be leased ends
+        // the drain until the next tick.
+        loop = new DrainLoop("notification-dispatcher", BATCH, Duration.ofSeconds(30), this::dispatchBatch);
+        loop.start();
         wake();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.shutdownNow();
+        if (loop != null) {
+            loop.stop();
         }
     }
 
@@ -83,35 +76,18 @@ public class Dispatcher {
     }
 
     void wake() {
-        if (!enabled || worker == null || worker.isShutdown()) {
-            return;
-        }
-        pending.set(true);
-        if (running.tryAcquire()) {
-            try {
-                worker.execute(this::drain);
-            } catch (RuntimeException e) {
-                running.release();
-            }
+        if (enabled && loop != null) {
+            loop.wake();
         }
     }
 
-    private void drain() {
-        try {
-            while (pending.getAndSet(false)) {
-                List<Notification> due;
-                do {
-                    due = lease();
-                    for (Notification notification : due) {
-                        deliver(notification);
-                    }
-                } while (due.size() == BATCH);
-            }
-        } catch (RuntimeException | SQLException e) {
-            LOG.warn("Notification dispatch failed; pending notifications are retried", e);
-        } finally {
-            running.release();
+    /** Leases the next due notifications and delivers each; how many there were. */
+    private int dispatchBatch() throws SQLException {
+        List<Notification> due = lease();
+        for (Notification notification : due) {
+            deliver(notification);
         }
+        return due.size();
     }
 
     private void deliver(Notification notification) {

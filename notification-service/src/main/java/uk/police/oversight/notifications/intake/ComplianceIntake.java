@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import uk.police.oversight.common.events.Announcement;
 import uk.police.oversight.common.events.CloudEvent;
 import uk.police.oversight.common.events.EventTypes;
 import uk.police.oversight.messaging.EventEnvelopes;
@@ -56,15 +57,15 @@ public class ComplianceIntake {
         }
         switch (event.type()) {
             case EventTypes.VISIT_DUE_SOON -> current(event, true).ifPresent(data -> {
-                openItems.open(OpenItems.Kind.DUE_SOON, data);
+                openItems.open(Announcement.DUE_SOON, data);
                 toManager(NotificationType.DUE_SOON, data, event);
             });
             case EventTypes.OFFENDER_BECAME_OVERDUE -> current(event, true).ifPresent(data -> {
-                openItems.open(OpenItems.Kind.OVERDUE, data);
+                openItems.open(Announcement.OVERDUE, data);
                 toManager(NotificationType.OVERDUE, data, event);
             });
             case EventTypes.OVERDUE_ESCALATED -> current(event, true).ifPresent(data -> escalate(data, event));
-            case EventTypes.RISK_REVIEW_OVERDUE -> current(event, false).ifPresent(data -> openItems.open(OpenItems.Kind.REVIEW_OVERDUE, data));
+            case EventTypes.RISK_REVIEW_OVERDUE -> current(event, false).ifPresent(data -> openItems.open(Announcement.REVIEW_OVERDUE, data));
             case EventTypes.VISIT_RECORDED -> {
                 VisitRecordedData visit = envelopes.data(event, VisitRecordedData.class);
                 if ("HOME_VISIT".equals(visit.type()) && "COMPLETED".equals(visit.outcome())) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
 import javax.sql.DataSource;
+import uk.police.oversight.common.events.Announcement;
 
 /**
  * What each manager has open (due soon, overdue, review overdue), kept from the compliance events so the daily digest
@@ -20,11 +21,6 @@ import javax.sql.DataSource;
 @Transactional(Transactional.TxType.MANDATORY)
 public class OpenItems {
 
-    /** The kinds of open item. */
-    public enum Kind {
-        DUE_SOON, OVERDUE, REVIEW_OVERDUE
-    }
-
     /** An announcement's place in time: the last completed home visit it was computed from, then its date. */
     private static final String ORDER = "(coalesce(last_visit_on, '-infinity'::date), coalesce(as_of, '-infinity'::date))";
 
@@ -35,14 +31,14 @@ public class OpenItems {
      * Records an announced item, unless a newer announcement stands already. A visit item replaces the offender's
      * older visit items: a later due date means the earlier one was met, and overdue supersedes due soon.
      */
-    public void open(Kind kind, ComplianceEventData data) {
+    public void open(Announcement kind, ComplianceEventData data) {
         String incoming = "(coalesce(?::date, '-infinity'::date), ?::date)";
-        if (kind != Kind.REVIEW_OVERDUE) {
+        if (kind != Announcement.REVIEW_OVERDUE) {
             if (exists("select 1 from open_item where offender_id = ? and kind in ('DUE_SOON', 'OVERDUE') and " + ORDER + " > " + incoming,
                     data.offenderId(), data.lastVisitOn(), data.asOf())) {
                 return; // a later announcement (a later visit, a later scan) stands
             }
-            if (kind == Kind.DUE_SOON && exists("select 1 from open_item where offender_id = ? and kind = 'OVERDUE' and "
+            if (kind == Announcement.DUE_SOON && exists("select 1 from open_item where offender_id = ? and kind = 'OVERDUE' and "
                     + ORDER + " = " + incoming, data.offenderId(), data.lastVisitOn(), data.asOf())) {
                 return; // overdue already, by the same announcement's reckoning
             }

@@ -14,11 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.police.oversight.common.audit.AuditAction;
 import uk.police.oversight.common.problem.ProblemException;
+import uk.police.oversight.common.query.Conditions;
 import uk.police.oversight.common.security.Caller;
 import uk.police.oversight.common.security.Roles;
 import uk.police.oversight.common.time.LondonClock;
@@ -74,44 +72,20 @@ public class NotificationResource {
             throw ProblemException.badRequest("to", "must not be before from");
         }
         PageRequest page = PageRequest.of(paging, SORTABLE, "createdAt,desc");
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        Optional<Set<String>> areas = caller.areaRestriction();
-        if (areas.isPresent()) {
-            where.append(" and areaCode in :areas");
-            params.put("areas", areas.get().isEmpty() ? Set.of("") : areas.get());
-        }
-        if (recipientId != null) {
-            where.append(" and recipientId = :recipient");
-            params.put("recipient", recipientId);
-        }
-        if (type != null) {
-            where.append(" and type = :type");
-            params.put("type", type);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (channel != null) {
-            where.append(" and channel = :channel");
-            params.put("channel", channel);
-        }
-        if (from != null) {
-            where.append(" and createdAt >= :from");
-            params.put("from", from.atStartOfDay(LondonClock.LONDON).toInstant());
-        }
-        if (to != null) {
-            where.append(" and createdAt < :to");
-            params.put("to", to.plusDays(1).atStartOfDay(LondonClock.LONDON).toInstant());
-        }
+        Conditions where = Conditions.withinAreas(caller.areaRestriction(), "areaCode in :callerAreas")
+                .and("recipientId = :recipient", "recipient", recipientId)
+                .and("type = :type", "type", type)
+                .and("status = :status", "status", status)
+                .and("channel = :channel", "channel", channel)
+                .and("createdAt >= :from", "from", from == null ? null : from.atStartOfDay(LondonClock.LONDON).toInstant())
+                .and("createdAt < :to", "to", to == null ? null : to.plusDays(1).atStartOfDay(LondonClock.LONDON).toInstant());
         Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        PanacheQuery<Notification> query = Notification.find(where.toString(),
-                Sort.by(page.sortField(), direction, Sort.NullPrecedence.NULLS_LAST).and("id", direction), params);
+        PanacheQuery<Notification> query = Notification.find(where.where(),
+                Sort.by(page.sortField(), direction, Sort.NullPrecedence.NULLS_LAST).and("id", direction), where.params());
         List<Notification> rows = query.page(page.page(), page.size()).list();
         audit.record(AuditAction.CONSULT, rows.stream().flatMap(n -> n.offenderIds.stream()).distinct().toList(),
                 caller.requestLine());
-        return Page.of(rows.stream().map(NotificationView::of).toList(), page, query.count());
+        return page.pageOf(rows.stream().map(NotificationView::of).toList(), query.count());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package uk.police.oversight.notifications.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -31,7 +32,7 @@ class DeliveryLogTest extends NotificationApiTest {
         Map<String, Object> data = compliance(area, manager, "HIGH", "2022-03-01", 121);
         announce("uk.police.oversight.visit.overdue", data);
         announce("uk.police.oversight.visit.overdue", compliance(other, otherManager, "HIGH", "2022-03-01", 121));
-        await(Duration.ofSeconds(20), () -> count("select count(*) from notification where status = 'SENT' and area_code in ('"
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from notification where status = 'SENT' and area_code in ('"
                 + area + "', '" + other + "')") == 2);
 
         as(TestTokens.supervisor("ds.log", area)).get(BASE + "/notifications").then().statusCode(200)

@@ -1,5 +1,6 @@
 package uk.police.oversight.notifications.rest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,10 +29,10 @@ class EmailNotificationsTest extends NotificationApiTest {
         String dueSoonEvent = announce("uk.police.oversight.visit.due-soon", soon);
         announce("uk.police.oversight.visit.overdue", late);
         String to = email(manager);
-        await(Duration.ofSeconds(20), () -> mailsTo(to).size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(to).size() == 2);
         // The same event delivered again sends nothing more.
         send("oversight.compliance-events", dueSoonEvent);
-        sleep(1500);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(to).size() == 2);
 
         List<LocalMailSink.Mail> mails = mailsTo(to);
         assertEquals(2, mails.size());
@@ -59,7 +60,7 @@ class EmailNotificationsTest extends NotificationApiTest {
 
         announce("uk.police.oversight.visit.overdue-escalated", data);
 
-        await(Duration.ofSeconds(20), () -> mailsTo(email(first)).size() == 1 && mailsTo(email(second)).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email(first)).size() == 1 && mailsTo(email(second)).size() == 1);
         LocalMailSink.Mail mail = mailsTo(email(first)).get(0);
         assertEquals("[Oversight] ESCALATION: " + data.get("pncId") + " (VERY_HIGH risk) 31 days overdue, area " + area, mail.subject());
         assertTrue(mail.text().contains("Very high risk offenders are escalated as soon as a visit is overdue"));
@@ -85,14 +86,16 @@ class EmailNotificationsTest extends NotificationApiTest {
                         "offenderId", visited.get("offenderId"), "visitDate", "2022-06-20", "type", "HOME_VISIT",
                         "outcome", "COMPLETED", "areaCode", area, "managerId", manager.toString())));
         String to = email(manager);
-        await(Duration.ofSeconds(20), () -> mailsTo(to).size() == 3);
-        await(Duration.ofSeconds(10), () -> count("select count(*) from open_item where manager_id = '" + manager + "'") == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(to).size() == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from open_item where manager_id = '" + manager + "'") == 3);
 
         as(ADMIN).queryParam("on", "2022-06-30").post(BASE + "/digests").then().statusCode(200);
         as(ADMIN).queryParam("on", "2022-06-30").post(BASE + "/digests").then().statusCode(200)
                 .body("digestsQueued", org.hamcrest.Matchers.equalTo(0));
-        await(Duration.ofSeconds(20), () -> mailsTo(to).stream().anyMatch(m -> m.subject().contains("Daily digest")));
-        sleep(1000);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(to).stream().anyMatch(m -> m.subject().contains("Daily digest")));
+        // ... and no second digest for the same day (the second request queued none).
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> mailsTo(to).stream().filter(m -> m.subject().contains("Daily digest")).count() == 1);
 
         List<LocalMailSink.Mail> digests = mailsTo(to).stream().filter(m -> m.subject().contains("Daily digest")).toList();
         assertEquals(1, digests.size());
@@ -113,13 +116,13 @@ class EmailNotificationsTest extends NotificationApiTest {
         sink.stopSmtp();
         try {
             announce("uk.police.oversight.visit.overdue", compliance(area, manager, "HIGH", "2022-03-01", 121));
-            await(Duration.ofSeconds(20), () -> count("select count(*) from notification where recipient_id = '" + manager
+            await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from notification where recipient_id = '" + manager
                     + "' and status = 'PENDING' and attempts >= 2 and last_error like 'SMTP%'") == 1);
         } finally {
             sink.startSmtpAgain();
         }
-        await(Duration.ofSeconds(30), () -> mailsTo(to).size() == 1);
-        await(Duration.ofSeconds(10), () -> count("select count(*) from notification where recipient_id = '" + manager
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(to).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from notification where recipient_id = '" + manager
                 + "' and status = 'SENT'") == 1);
     }
 }

@@ -1,5 +1,6 @@
 package uk.police.oversight.notifications.rest;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -43,8 +44,8 @@ class WebhookTest extends NotificationApiTest {
 
             announce("uk.police.oversight.visit.overdue", data);
             announce("uk.police.oversight.visit.due-soon", compliance(area, manager, "LOW", "2022-07-04", 0));
-            await(Duration.ofSeconds(20), () -> receiver.received().size() == 1);
-            sleep(1000);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 1);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 1);
 
             assertEquals(1, receiver.received().size(), "only the OVERDUE it subscribed to");
             WebhookReceiver.Received delivery = receiver.received().get(0);
@@ -69,12 +70,12 @@ class WebhookTest extends NotificationApiTest {
             UUID manager = staff(area, "OFFENDER_MANAGER", "DC Fail Hook");
 
             announce("uk.police.oversight.visit.due-soon", compliance(area, manager, "LOW", "2022-07-04", 0));
-            await(Duration.ofSeconds(30), () -> !as(ADMIN).get(BASE + "/webhooks/" + id).<Boolean>path("active"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !as(ADMIN).get(BASE + "/webhooks/" + id).<Boolean>path("active"));
 
             assertTrue(receiver.received().size() >= 3, "retried before giving up: " + receiver.received().size());
             // Each refused delivery still disclosed the data to the target: each is in the audit log.
             String notification = as(ADMIN).queryParam("recipientId", id).get(BASE + "/notifications").path("items[0].id");
-            await(Duration.ofSeconds(10), () -> count("select count(*) from outbox_event where type = 'uk.police.oversight.audit.recorded'"
+            await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from outbox_event where type = 'uk.police.oversight.audit.recorded'"
                     + " and payload like '%DISCLOSE%' and payload like '%not acknowledged: HTTP 500%' and payload like '%" + notification + "%'") >= 3);
             as(ADMIN).get(BASE + "/webhooks/" + id).then()
                     .body("disabledReason", startsWith("Disabled after 3 consecutive failed deliveries; last: HTTP 500"))
@@ -86,8 +87,7 @@ class WebhookTest extends NotificationApiTest {
             // A disabled subscription gets nothing new.
             int before = receiver.received().size();
             announce("uk.police.oversight.visit.due-soon", compliance(area, manager, "LOW", "2022-07-05", 0));
-            sleep(1500);
-            assertEquals(before, receiver.received().size());
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == before);
         }
     }
 
@@ -174,11 +174,11 @@ class WebhookTest extends NotificationApiTest {
             UUID manager = staff(area, "OFFENDER_MANAGER", "DC Ssrf Check");
             announce("uk.police.oversight.visit.overdue-escalated", compliance(area, manager, "VERY_HIGH", "2022-05-01", 60));
 
-            await(Duration.ofSeconds(30), () -> !as(ADMIN).get(BASE + "/webhooks/" + moved).<Boolean>path("active"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !as(ADMIN).get(BASE + "/webhooks/" + moved).<Boolean>path("active"));
             as(ADMIN).get(BASE + "/webhooks/" + moved).then()
                     .body("disabledReason", org.hamcrest.Matchers.containsString("link-local or cloud metadata"));
             assertEquals(0, receiver.received().size());
-            await(Duration.ofSeconds(30), () -> as(ADMIN).queryParam("recipientId", ssh).get(BASE + "/notifications")
+            await().atMost(Duration.ofSeconds(30)).until(() -> as(ADMIN).queryParam("recipientId", ssh).get(BASE + "/notifications")
                     .<Integer>path("items[0].attempts") >= 2);
             String error = as(ADMIN).queryParam("recipientId", ssh).get(BASE + "/notifications").path("items[0].lastError");
             assertTrue(error.startsWith("No HTTP answer") || error.startsWith("Connection closed"), error);

@@ -3,9 +3,7 @@ package uk.police.oversight.offender.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import uk.police.oversight.common.events.EventTypes;
 import uk.police.oversight.messaging.Outbox;
@@ -36,18 +34,18 @@ public class OffenderEvents {
     /** The current facts of a page of offenders, for a consumer rebuilding its projection, in one batched insert. */
     public void snapshots(List<Offender> offenders, UUID replayId) {
         outbox.publishAll(EventTypes.OFFENDER_ADDRESS, offenders.stream().map(offender -> new Outbox.Pending(
-                EventTypes.OFFENDER_SNAPSHOT, offender.id.toString(), OffenderFactsData.of(offender, List.of(), replayId))).toList());
+                EventTypes.OFFENDER_SNAPSHOT, offender.id.toString(), facts(offender, List.of(), replayId))).toList());
     }
 
     /** A replay has published every offender and staff member: what a rebuilding consumer waits for. */
     public void replayCompleted(UUID replayId, long offenders, long staff) {
         outbox.publish(EventTypes.OFFENDER_ADDRESS, EventTypes.OFFENDER_REPLAY_COMPLETED, replayId.toString(),
-                Map.of("replayId", replayId, "offenders", offenders, "staff", staff));
+                new ReplayCompletedData(replayId, offenders, staff));
     }
 
     public void erased(UUID offenderId) {
         outbox.publish(EventTypes.OFFENDER_ADDRESS, EventTypes.OFFENDER_ERASED, offenderId.toString(),
-                Map.of("offenderId", offenderId));
+                new OffenderErasedData(offenderId));
     }
 
     public void riskAssessmentRecorded(RiskAssessment assessment, boolean current) {
@@ -58,14 +56,14 @@ public class OffenderEvents {
 
     public void staffChanged(Staff staff) {
         Staff.getEntityManager().flush();
-        outbox.publish(EventTypes.OFFENDER_ADDRESS, EventTypes.STAFF_CHANGED, staff.id.toString(), StaffData.of(staff));
+        outbox.publish(EventTypes.OFFENDER_ADDRESS, EventTypes.STAFF_CHANGED, staff.id.toString(), staff(staff));
     }
 
     /** Publishes many offender events with one flush (for batches); each pairs an offender with its changed fields. */
     public void publishAll(List<Change> changes) {
         Offender.getEntityManager().flush();
         outbox.publishAll(EventTypes.OFFENDER_ADDRESS, changes.stream().map(change -> new Outbox.Pending(change.type(),
-                change.offender().id.toString(), OffenderFactsData.of(change.offender(), change.changedFields()))).toList());
+                change.offender().id.toString(), facts(change.offender(), change.changedFields(), null))).toList());
     }
 
     private void publish(String type, Offender offender, List<String> changed) {
@@ -84,8 +82,14 @@ public class OffenderEvents {
         }
     }
 
-    /** The payload of offender.risk-assessment-recorded. */
-    public record RiskAssessmentData(UUID offenderId, UUID assessmentId, LocalDate assessedOn, String riskLevel,
-            String tool, boolean current) {
+    /** The facts as of now; {@code replayId} names the replay a snapshot belongs to (null for a change). */
+    private static OffenderFactsData facts(Offender o, List<String> changed, UUID replayId) {
+        return new OffenderFactsData(o.id, o.version, o.pncId, o.firstName + " " + o.lastName, o.riskLevel.name(),
+                o.managementMode.name(), o.status.name(), o.statusSince, o.areaCode, o.managerId, o.registeredOn,
+                o.notificationEndsOn, o.visitIntervalMonths, o.lastRiskAssessmentOn, changed, replayId);
+    }
+
+    private static StaffData staff(Staff s) {
+        return new StaffData(s.id, s.version, s.staffNumber, s.name, s.email, s.role.name(), s.areaCode, s.active);
     }
 }

@@ -3,11 +3,12 @@ package uk.police.oversight.offender.events;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import uk.police.oversight.offender.model.Offender;
 
 /**
  * The payload of offender.registered, offender.changed and offender.snapshot: the facts other services project,
- * and no more personal data than they need (no address, no date of birth); a snapshot names its replay.
+ * and no more personal data than they need (no address, no date of birth); a snapshot names its replay. Like every
+ * record of this package it holds JDK types only, so that the consumers' contract tests can make payloads with it
+ * (the {@code events} jar of this module); {@link OffenderEvents} fills it from the entity.
  */
 public record OffenderFactsData(
         UUID offenderId,
@@ -26,15 +27,4 @@ public record OffenderFactsData(
         LocalDate lastRiskAssessmentOn,
         List<String> changed,
         UUID replayId) {
-
-    public static OffenderFactsData of(Offender o, List<String> changed) {
-        return of(o, changed, null);
-    }
-
-    /** The facts as of now; {@code replayId} names the replay a snapshot belongs to (null for a change). */
-    public static OffenderFactsData of(Offender o, List<String> changed, UUID replayId) {
-        return new OffenderFactsData(o.id, o.version, o.pncId, o.firstName + " " + o.lastName, o.riskLevel.name(),
-                o.managementMode.name(), o.status.name(), o.statusSince, o.areaCode, o.managerId, o.registeredOn,
-                o.notificationEndsOn, o.visitIntervalMonths, o.lastRiskAssessmentOn, changed, replayId);
-    }
 }

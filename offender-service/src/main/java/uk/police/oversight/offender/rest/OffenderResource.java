@@ -52,7 +52,7 @@ import uk.police.oversight.offender.model.Offender;
 import uk.police.oversight.offender.model.OffenderStatus;
 import uk.police.oversight.offender.model.RiskLevel;
 import uk.police.oversight.offender.service.OffenderBatch;
-import uk.police.oversight.offender.service.OffenderService;
+import uk.police.oversight.offender.service.Offenders;
 import uk.police.oversight.offender.service.Views;
 
 /** Registered offenders: register, list, look up, merge-patch, batch upsert, history, erase. */
@@ -68,7 +68,7 @@ public class OffenderResource {
              "managerStaffNumber": "BRS-0042", "registeredOn": "2019-03-01"}""";
 
     @Inject
-    OffenderService offenders;
+    Offenders offenders;
 
     @Inject
     OffenderBatch batch;
@@ -113,8 +113,8 @@ public class OffenderResource {
             @QueryParam("status") OffenderStatus status,
             @QueryParam("q") @Size(max = 100) @Parameter(description = "Part of a name, or a PNC id in any form", example = "hale") String q,
             @Valid @BeanParam PageParams paging) {
-        return offenders.list(new OffenderService.Filter(areaCode, managerId, riskLevel, status, q),
-                PageRequest.of(paging, OffenderService.SORTABLE, "lastName,asc"));
+        return offenders.list(new Offenders.Filter(areaCode, managerId, riskLevel, status, q),
+                PageRequest.of(paging, Offenders.SORTABLE, "lastName,asc"));
     }
 
     @GET

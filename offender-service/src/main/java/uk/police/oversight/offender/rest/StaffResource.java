@@ -44,7 +44,7 @@ import uk.police.oversight.offender.api.StaffRequest;
 import uk.police.oversight.offender.api.StaffView;
 import uk.police.oversight.offender.model.Staff;
 import uk.police.oversight.offender.model.StaffRole;
-import uk.police.oversight.offender.service.OffenderService;
+import uk.police.oversight.offender.service.Offenders;
 import uk.police.oversight.offender.service.StaffDirectory;
 import uk.police.oversight.offender.service.Views;
 
@@ -58,7 +58,7 @@ public class StaffResource {
     StaffDirectory staff;
 
     @Inject
-    OffenderService offenders;
+    Offenders offenders;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -138,8 +138,8 @@ public class StaffResource {
     @APIResponse(responseCode = "404", description = "No such staff member")
     public CaseloadView caseload(@PathParam("id") UUID id, @Valid @BeanParam PageParams paging) {
         Staff member = staff.get(id);
-        Page<OffenderView> page = offenders.list(new OffenderService.Filter(null, member.id, null, null, null),
-                PageRequest.of(paging, OffenderService.SORTABLE, "lastName,asc"));
+        Page<OffenderView> page = offenders.list(new Offenders.Filter(null, member.id, null, null, null),
+                PageRequest.of(paging, Offenders.SORTABLE, "lastName,asc"));
         var byRisk = offenders.countByRisk(member.id);
         long total = byRisk.values().stream().mapToLong(Long::longValue).sum();
         return new CaseloadView(Views.of(member), total, offenders.countActiveInCommunity(member.id), byRisk, page);

@@ -48,7 +48,7 @@ public class OffenderBatch {
     OffenderRules rules;
 
     @Inject
-    OffenderService offenders;
+    Offenders offenders;
 
     @Inject
     AuditTrail audit;
@@ -95,7 +95,7 @@ public class OffenderBatch {
                 continue;
             }
             Offender stored = pncIds[i] == null ? null : existing.get(pncIds[i]);
-            OffenderRules.Outcome outcome = rules.check(requests[i], references, stored == null ? null : OffenderFacts.of(stored));
+            OffenderRules.Outcome outcome = rules.check(requests[i], references, stored == null ? null : OffenderDetails.of(stored));
             if (!outcome.valid()) {
                 results[i] = rejected(i, items.get(i), outcome.problems());
                 continue;
@@ -106,21 +106,21 @@ public class OffenderBatch {
                         List.of(new FieldError("pncId", "appears more than once in the batch (first at index " + first + ")")));
                 continue;
             }
-            OffenderFacts facts = outcome.facts();
+            OffenderDetails facts = outcome.facts();
             if (stored == null) {
                 Offender offender = offenders.create(facts);
                 created.add(offender.id);
                 changes.add(OffenderEvents.Change.registered(offender));
-                results[i] = BatchItemResult.offender(i, facts.pncId(), offender.id, BatchItemResult.CREATED, List.of());
+                results[i] = result(i, facts.pncId(), offender.id, BatchItemResult.CREATED, List.of());
                 continue;
             }
             List<String> changed = offenders.update(stored, facts, HistoryEntry.Change.UPDATED);
             if (changed.isEmpty()) {
-                results[i] = BatchItemResult.offender(i, facts.pncId(), stored.id, BatchItemResult.UNCHANGED, List.of());
+                results[i] = result(i, facts.pncId(), stored.id, BatchItemResult.UNCHANGED, List.of());
             } else {
                 updated.add(stored.id);
                 changes.add(OffenderEvents.Change.changed(stored, changed));
-                results[i] = BatchItemResult.offender(i, facts.pncId(), stored.id, BatchItemResult.UPDATED, List.of());
+                results[i] = result(i, facts.pncId(), stored.id, BatchItemResult.UPDATED, List.of());
             }
         }
         if (!changes.isEmpty()) {
@@ -147,7 +147,12 @@ public class OffenderBatch {
 
     private static BatchItemResult rejected(int index, JsonNode item, List<FieldError> problems) {
         JsonNode pnc = item == null ? null : item.get("pncId");
-        return BatchItemResult.offender(index, pnc != null && pnc.isTextual() ? pnc.asText() : null, null,
+        return result(index, pnc != null && pnc.isTextual() ? pnc.asText() : null, null,
                 BatchItemResult.REJECTED, problems);
+    }
+
+    /** An offender's result, keyed by the PNC id it was sent with. */
+    private static BatchItemResult result(int index, String pncId, UUID id, String result, List<FieldError> problems) {
+        return new BatchItemResult(index, pncId, null, id, result, problems);
     }
 }

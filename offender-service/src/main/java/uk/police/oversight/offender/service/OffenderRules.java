@@ -21,7 +21,7 @@ import uk.police.oversight.offender.model.Staff;
 import uk.police.oversight.offender.model.StaffRole;
 
 /**
- * Turns an offender request into validated, normalised {@link OffenderFacts}, or the list of what is wrong with it.
+ * Turns an offender request into validated, normalised {@link OffenderDetails}, or the list of what is wrong with it.
  * The single place the rules of a valid record live, for registration, batch upsert and merge patch alike; among
  * them that the manager is an active offender manager of the offender's area (docs/domain.md).
  */
@@ -43,7 +43,7 @@ public class OffenderRules {
     Caller caller;
 
     /** Either the facts or the problems. */
-    public record Outcome(OffenderFacts facts, List<FieldError> problems) {
+    public record Outcome(OffenderDetails facts, List<FieldError> problems) {
         public boolean valid() {
             return problems.isEmpty();
         }
@@ -53,7 +53,7 @@ public class OffenderRules {
      * Checks a request. {@code existing} is the stored record when the request updates one: status, statusSince,
      * managementMode and lastRiskAssessmentOn then keep their stored values when the request leaves them out.
      */
-    public Outcome check(OffenderRequest request, References references, OffenderFacts existing) {
+    public Outcome check(OffenderRequest request, References references, OffenderDetails existing) {
         List<FieldError> problems = new ArrayList<>();
         for (ConstraintViolation<OffenderRequest> violation : validator.validate(request)) {
             problems.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
@@ -115,7 +115,7 @@ public class OffenderRules {
         LocalDate lastAssessment = request.lastRiskAssessmentOn() != null || existing == null
                 ? request.lastRiskAssessmentOn() : existing.lastRiskAssessmentOn();
         var address = request.address();
-        OffenderFacts facts = new OffenderFacts(pncId, request.firstName().strip(), request.lastName().strip(),
+        OffenderDetails facts = new OffenderDetails(pncId, request.firstName().strip(), request.lastName().strip(),
                 request.dateOfBirth(), address.line1().strip(), blankToNull(address.line2()), address.town().strip(),
                 address.normalisedPostcode(), request.mappaCategory(), request.mappaLevel(), request.riskLevel(), mode,
                 status, statusSince, request.areaCode(), managerId, request.registeredOn(), request.notificationEndsOn(),

@@ -27,7 +27,7 @@ import uk.police.oversight.offender.model.RiskAssessment;
 public class RiskAssessments {
 
     @Inject
-    OffenderService offenders;
+    Offenders offenders;
 
     @Inject
     OffenderHistory history;

@@ -94,7 +94,7 @@ public class StaffDirectory {
         Sort sort = Sort.by(page.sortField(), direction).and("id", direction);
         PanacheQuery<Staff> query = where.isEmpty() ? Staff.findAll(sort) : Staff.find(String.join(" and ", where), sort, params);
         List<StaffView> items = query.page(page.page(), page.size()).list().stream().map(Views::of).toList();
-        return Page.of(items, page, query.count());
+        return page.pageOf(items, query.count());
     }
 
     /** Applies a JSON merge patch to a staff member, honouring If-Match. */

@@ -27,7 +27,7 @@ import uk.police.oversight.offender.model.StatusChange;
 public class StatusChanges {
 
     @Inject
-    OffenderService offenders;
+    Offenders offenders;
 
     @Inject
     OffenderHistory history;

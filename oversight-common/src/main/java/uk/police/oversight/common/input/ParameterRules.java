@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import uk.police.oversight.common.problem.FieldError;
 import uk.police.oversight.common.problem.ProblemResponses;
 import uk.police.oversight.common.problem.ProblemType;
-import uk.police.oversight.common.web.RequestIds;
+import uk.police.oversight.common.web.RequestIdFilter;
 
 /**
  * Applies {@link InputRules} to path and query parameters, before any resource sees them: a NUL character anywhere
@@ -39,7 +39,7 @@ public class ParameterRules implements ParamConverterProvider {
             if (problem != null) {
                 return ProblemResponses.of(ProblemType.BAD_REQUEST, "Invalid header X-Justification",
                         List.of(new FieldError(uk.police.oversight.common.security.Caller.JUSTIFICATION_HEADER, problem)),
-                        Map.of(), request == null ? null : request.path(), RequestIds.of(request));
+                        Map.of(), request == null ? null : request.path(), RequestIdFilter.of(request));
             }
         }
         UriInfo uri = context.getUriInfo();
@@ -64,7 +64,7 @@ public class ParameterRules implements ParamConverterProvider {
 
     private static Response refuse(String parameter, String problem, HttpServerRequest request) {
         return ProblemResponses.of(ProblemType.BAD_REQUEST, "A parameter " + problem, List.of(new FieldError(parameter, problem)),
-                Map.of(), request == null ? null : request.path(), RequestIds.of(request));
+                Map.of(), request == null ? null : request.path(), RequestIdFilter.of(request));
     }
 
     @Override

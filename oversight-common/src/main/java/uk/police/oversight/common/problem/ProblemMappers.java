@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import uk.police.oversight.common.web.RequestIds;
+import uk.police.oversight.common.web.RequestIdFilter;
 
 /**
  * Maps every exception that can leave a resource to one problem+json answer. Client mistakes become 4xx with the
@@ -232,7 +232,7 @@ public class ProblemMappers {
     private static Response respond(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers,
             HttpServerRequest request) {
         return ProblemResponses.of(type, detail, errors, headers, request == null ? null : request.path(),
-                RequestIds.of(request));
+                RequestIdFilter.of(request));
     }
 
     private static String describe(List<FieldError> errors, String noun) {

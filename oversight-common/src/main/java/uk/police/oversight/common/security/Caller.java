@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import uk.police.oversight.common.input.InputRules;
 import uk.police.oversight.common.problem.ProblemException;
-import uk.police.oversight.common.web.RequestIds;
+import uk.police.oversight.common.web.RequestIdFilter;
 
 /**
  * Who is calling, from the verified bearer token: subject, roles and the policing areas they may see. Managers and
@@ -147,7 +147,7 @@ public class Caller {
     }
 
     public String requestId() {
-        return RequestIds.of(request);
+        return RequestIdFilter.of(request);
     }
 
     /** `METHOD /path?query` of the current request, for audit details. */

@@ -35,7 +35,7 @@ public class BodyLimit {
             if (declared != null && tooLarge(declared, limit)) {
                 Problem problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(), 413,
                         "The request body is larger than the " + limit + " bytes this service accepts",
-                        rc.request().path(), RequestIds.of(rc.request()), null);
+                        rc.request().path(), RequestIdFilter.of(rc.request()), null);
                 rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(json(problem));
                 return;

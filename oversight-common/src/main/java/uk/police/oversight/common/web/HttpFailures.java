@@ -43,7 +43,7 @@ public class HttpFailures {
             default -> status >= 500 ? "The request failed unexpectedly; quote the request id when reporting it" : type.title();
         };
         Problem problem = new Problem(type.uri(), type.title(), status, detail, context.request().path(),
-                RequestIds.of(context.request()), null);
+                RequestIdFilter.of(context.request()), null);
         try {
             context.response().setStatusCode(status)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)

@@ -33,4 +33,9 @@ public record PageRequest(int page, int size, String sortField, boolean ascendin
         }
         return new PageRequest(params.page, params.size, sortable.get(field), ascending);
     }
+
+    /** The answer for this request: its items and how many there are across all pages. */
+    public <T> Page<T> pageOf(List<T> items, long totalItems) {
+        return Page.of(items, page(), size(), totalItems);
+    }
 }

@@ -2,7 +2,6 @@ package uk.police.oversight.visits.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uk.police.oversight.visits.compliance.OverdueRiskReview;
 
 /** How a page of overdue risk reviews looks in JSON, for the OpenAPI document (the answer is a Page of OverdueRiskReview). */
 @Schema(requiredProperties = {"items", "page", "size", "totalItems", "totalPages"}, name = "PageOverdueRiskReview", description = "One page of offenders whose risk review is overdue")

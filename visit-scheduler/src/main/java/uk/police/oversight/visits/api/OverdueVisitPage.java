@@ -2,7 +2,6 @@ package uk.police.oversight.visits.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import uk.police.oversight.visits.compliance.OverdueVisit;
 
 /** How a page of the overdue list looks in JSON, for the OpenAPI document (the answer is a Page of OverdueVisit). */
 @Schema(requiredProperties = {"items", "page", "size", "totalItems", "totalPages"}, name = "PageOverdueVisit", description = "One page of offenders overdue a home visit")

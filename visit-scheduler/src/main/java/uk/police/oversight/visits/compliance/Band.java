@@ -56,6 +56,19 @@ public enum Band {
         throw new IllegalArgumentException("Not overdue: " + daysOverdue + " days");
     }
 
+    /**
+     * The band of a number of days as a SQL {@code case} expression over {@code days} (null when not overdue), written
+     * from the constants above so that the SQL path and the API cannot spell a band differently.
+     */
+    static String sqlCase(String days) {
+        StringBuilder sql = new StringBuilder("case when ").append(days).append(" is null then null");
+        Band[] bands = values();
+        for (int i = 0; i < bands.length - 1; i++) {
+            sql.append(" when ").append(days).append(" <= ").append(bands[i].to).append(" then '").append(bands[i].label).append('\'');
+        }
+        return sql.append(" else '").append(bands[bands.length - 1].label).append("' end").toString();
+    }
+
     @JsonCreator
     public static Band fromLabel(String label) {
         for (Band band : values()) {

@@ -8,22 +8,31 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import uk.police.oversight.common.query.Conditions;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageRequest;
+import uk.police.oversight.visits.api.ComplianceSummary;
+import uk.police.oversight.visits.api.OverdueRiskReview;
+import uk.police.oversight.visits.api.OverdueVisit;
 import uk.police.oversight.visits.model.RiskLevel;
 
 /**
- * The overdue rule as SQL, for lists and summaries at national scale: one pass over the in-scope offenders with an
- * index probe per offender for their latest completed home visit. {@link ComplianceRule} is the reference it is
- * tested to agree with.
+ * The overdue rule as SQL (docs/domain.md), for lists and summaries at national scale: one pass over the in-scope
+ * offenders with an index probe per offender for their latest completed home visit. {@link ComplianceRule} is the
+ * reference it is tested to agree with ({@code ComplianceAgreementTest}).
+ *
+ * <p>The statements are the named text blocks below, with named parameters; the optional filters of a request add
+ * conditions to them, never other joins.
  */
 @ApplicationScoped
 public class ComplianceQueries {
@@ -48,11 +57,79 @@ public class ComplianceQueries {
             "areaCode", "area_code",
             "riskLevel", "risk_rank");
 
-    private static final String RISK_RANK = "case o.risk_level when 'VERY_HIGH' then 4 when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end";
-    private static final String VISIT_MONTHS = "case o.risk_level when 'VERY_HIGH' then p.very_high_visit_months"
-            + " when 'HIGH' then p.high_visit_months when 'MEDIUM' then p.medium_visit_months else p.low_visit_months end";
-    private static final String REVIEW_MONTHS = "case o.risk_level when 'VERY_HIGH' then p.very_high_review_months"
-            + " when 'HIGH' then p.high_review_months when 'MEDIUM' then p.medium_review_months else p.low_review_months end";
+    private static final String RISK_RANK =
+            "case o.risk_level when 'VERY_HIGH' then 4 when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end";
+
+    /** The policy's home-visit interval for the offender's risk level. */
+    private static final String VISIT_MONTHS = """
+            case o.risk_level when 'VERY_HIGH' then p.very_high_visit_months when 'HIGH' then p.high_visit_months \
+            when 'MEDIUM' then p.medium_visit_months else p.low_visit_months end""";
+
+    /** The policy's risk-review interval for the offender's risk level. */
+    private static final String REVIEW_MONTHS = """
+            case o.risk_level when 'VERY_HIGH' then p.very_high_review_months when 'HIGH' then p.high_review_months \
+            when 'MEDIUM' then p.medium_review_months else p.low_review_months end""";
+
+    /**
+     * The CTE {@code due}: every in-scope offender as of {@code :asOf} with their last completed home visit on or
+     * before it (one backward index probe each, in a lateral join so it is evaluated once per offender) and their due
+     * date: the interval after that visit (the offender's override, else the policy's for their risk), or the
+     * first-visit allowance after registration when there is none; never before the allowance after a return to the
+     * community since the last visit. {@code %s} takes the filter conditions on {@code o}; the CTE is left open for
+     * them and closed by {@link #dueCte}.
+     */
+    private static final String DUE = """
+            with p as (select * from visit_policy where id = 1), due as ( \
+            select o.offender_id, o.pnc_id, o.display_name, o.risk_level, %s as risk_rank, \
+            o.area_code, o.manager_id, lv.last_visit_on, d.due_on \
+            from offender_projection o cross join p \
+            left join lateral (select max(v.visit_date) as last_visit_on from visit v \
+            where v.offender_id = o.offender_id and v.type = 'HOME_VISIT' and v.outcome = 'COMPLETED' \
+            and v.visit_date <= :asOf) lv on true \
+            cross join lateral (select greatest( \
+            case when lv.last_visit_on is null then o.registered_on + p.first_visit_within_days \
+            else (lv.last_visit_on + make_interval(months => coalesce(o.visit_interval_months, %s)))::date end, \
+            case when lv.last_visit_on is null or o.status_since > lv.last_visit_on \
+            then o.status_since + p.first_visit_within_days end) as due_on) d \
+            where o.status = 'IN_COMMUNITY' and o.management_mode = 'ACTIVE' and o.registered_on <= :asOf"""
+            .formatted(RISK_RANK, VISIT_MONTHS);
+
+    /** The overdue rows of {@code due}, with days overdue and the row count; the day filters add conditions. */
+    private static final String OVERDUE_ROWS = """
+             select * from (select d.*, :asOf - d.due_on as days_overdue, count(*) over () as total \
+            from due d where d.due_on < :asOf""";
+
+    /** The no-access home visits since the last completed one of the row aliased {@code %1$s}. */
+    private static final String NO_ACCESS_SINCE_LAST_VISIT = """
+            (select count(*) from visit v where v.offender_id = %1$s.offender_id \
+            and v.type = 'HOME_VISIT' and v.outcome = 'NO_ACCESS' and v.visit_date <= :asOf \
+            and (%1$s.last_visit_on is null or v.visit_date > %1$s.last_visit_on))""";
+
+    /** Every in-community offender with their risk-review due date; {@code %s} is left open for the filters. */
+    private static final String REVIEW_DUE = """
+            select * from (select r.*, :asOf - r.review_due_on as days_overdue, count(*) over () as total from (\
+            select o.offender_id, o.pnc_id, o.display_name, o.risk_level, %s as risk_rank, \
+            o.area_code, o.manager_id, o.last_risk_assessment_on, \
+            (coalesce(o.last_risk_assessment_on, o.registered_on) + make_interval(months => %s))::date as review_due_on \
+            from offender_projection o cross join (select * from visit_policy where id = 1) p \
+            where o.status = 'IN_COMMUNITY'""".formatted(RISK_RANK, REVIEW_MONTHS);
+
+    /**
+     * The summary's figures in one pass over {@code due}: in scope, overdue and the oldest, force-wide and by area,
+     * risk level, manager and band (the grouping sets), each row saying which grouping it belongs to.
+     */
+    private static final String SUMMARY = """
+            , graded as (select d.area_code, d.risk_level, d.manager_id, d.due_on < :asOf as overdue, \
+            case when d.due_on < :asOf then :asOf - d.due_on end as days from due d)\
+            , banded as (select g.*, %s as band from graded g)\
+             select area_code, risk_level, manager_id, band, count(*) as in_scope, \
+            count(*) filter (where overdue) as overdue, max(days) as oldest, \
+            grouping(area_code) as g_area, grouping(risk_level) as g_risk, grouping(manager_id) as g_manager, \
+            grouping(band) as g_band from banded \
+            group by grouping sets ((), (area_code), (risk_level), (manager_id), (band))""".formatted(Band.sqlCase("g.days"));
+
+    private static final String DUE_DATES =
+            " select offender_id, risk_level, due_on, :asOf - due_on as days_overdue, last_visit_on from due";
 
     @Inject
     DataSource dataSource;
@@ -62,15 +139,14 @@ public class ComplianceQueries {
         String order = " order by " + page.sortField() + (page.ascending() ? " asc" : " desc") + " nulls last, offender_id";
         Sql sql;
         if (page.sortField().equals("no_access")) {
-            sql = new Sql().append("select * from (select overdue.*, ").append(noAccess("overdue", filter.asOf()))
-                    .append(" as no_access from (").append(overdueRows(filter)).append(") overdue) counted")
-                    .append(order).append(" limit ? offset ?", page.size(), page.offset());
+            sql = Sql.of("select * from (select overdue.*, " + noAccess("overdue") + " as no_access from (")
+                    .append(overdueRows(filter)).append(") overdue) counted" + order + " limit :limit offset :offset");
         } else {
             // Only the page's rows need their no-access visits counted.
-            sql = new Sql().append("select page.*, ").append(noAccess("page", filter.asOf())).append(" as no_access from (")
-                    .append(overdueRows(filter)).append(order).append(" limit ? offset ?", page.size(), page.offset())
-                    .append(") page").append(order);
+            sql = Sql.of("select page.*, " + noAccess("page") + " as no_access from (")
+                    .append(overdueRows(filter)).append(order + " limit :limit offset :offset) page" + order);
         }
+        sql.bind("asOf", filter.asOf()).bind("limit", page.size()).bind("offset", page.offset());
         List<OverdueVisit> items = new ArrayList<>();
         long total = query(sql, rs -> {
             long count = 0;
@@ -83,13 +159,14 @@ public class ComplianceQueries {
         if (items.isEmpty() && page.page() > 0) {
             total = countOverdue(filter);
         }
-        return Page.of(items, page, total);
+        return page.pageOf(items, total);
     }
 
     /** Every overdue offender the filter covers, most overdue first (for CSV export). */
     public List<OverdueVisit> allOverdue(OverdueFilter filter) {
-        Sql sql = new Sql().append("select overdue.*, ").append(noAccess("overdue", filter.asOf()))
-                .append(" as no_access from (").append(overdueRows(filter)).append(") overdue order by days_overdue desc, offender_id");
+        Sql sql = Sql.of("select overdue.*, " + noAccess("overdue") + " as no_access from (")
+                .append(overdueRows(filter)).append(") overdue order by days_overdue desc, offender_id")
+                .bind("asOf", filter.asOf());
         return query(sql, rs -> {
             List<OverdueVisit> rows = new ArrayList<>();
             while (rs.next()) {
@@ -100,7 +177,7 @@ public class ComplianceQueries {
     }
 
     public long countOverdue(OverdueFilter filter) {
-        Sql sql = new Sql().append("select count(*) from (").append(overdueRows(filter)).append(") counted");
+        Sql sql = Sql.of("select count(*) from (").append(overdueRows(filter)).append(") counted");
         return query(sql, rs -> {
             rs.next();
             return rs.getLong(1);
@@ -109,73 +186,67 @@ public class ComplianceQueries {
 
     /** The figures of the summary; {@code withManagers} adds byManager (not for scrutiny). */
     public ComplianceSummary summary(OverdueFilter filter, boolean withManagers) {
-        LocalDate asOf = filter.asOf();
-        Sql sql = new Sql().append(dueCte(filter))
-                .append(", graded as (select d.area_code, d.risk_level, d.manager_id, d.due_on < ? as overdue,"
-                        + " case when d.due_on < ? then ? - d.due_on end as days from due d)", asOf, asOf, asOf)
-                .append(", banded as (select g.*, case when g.days is null then null when g.days <= 30 then '1-30'"
-                        + " when g.days <= 90 then '31-90' when g.days <= 180 then '91-180' else '181+' end as band from graded g)")
-                .append(" select area_code, risk_level, manager_id, band, count(*) as in_scope,"
-                        + " count(*) filter (where overdue) as overdue, max(days) as oldest,"
-                        + " grouping(area_code) as g_area, grouping(risk_level) as g_risk, grouping(manager_id) as g_manager,"
-                        + " grouping(band) as g_band from banded"
-                        + " group by grouping sets ((), (area_code), (risk_level), (manager_id), (band))");
-        long[] totals = new long[2];
-        Long[] oldest = new Long[1];
-        Map<String, long[]> byArea = new LinkedHashMap<>();
-        Map<RiskLevel, long[]> byRisk = new EnumMap<>(RiskLevel.class);
-        Map<String, Long> byBand = new LinkedHashMap<>();
-        Map<UUID, long[]> byManager = new LinkedHashMap<>();
-        for (Band band : Band.values()) {
-            byBand.put(band.label(), 0L);
-        }
-        for (RiskLevel level : RiskLevel.values()) {
-            byRisk.put(level, new long[2]);
-        }
-        query(sql, rs -> {
+        Sql sql = dueCte(filter).append(SUMMARY);
+        List<SummaryRow> rows = query(sql, rs -> {
+            List<SummaryRow> read = new ArrayList<>();
             while (rs.next()) {
-                long inScope = rs.getLong("in_scope");
-                long overdue = rs.getLong("overdue");
-                if (rs.getInt("g_area") == 0) {
-                    byArea.put(rs.getString("area_code"), new long[] {inScope, overdue, 0});
-                } else if (rs.getInt("g_risk") == 0) {
-                    byRisk.put(RiskLevel.valueOf(rs.getString("risk_level")), new long[] {inScope, overdue});
-                } else if (rs.getInt("g_manager") == 0) {
-                    byManager.put(rs.getObject("manager_id", UUID.class), new long[] {0, inScope, overdue});
-                } else if (rs.getInt("g_band") == 0) {
-                    if (rs.getString("band") != null) {
-                        byBand.put(rs.getString("band"), overdue);
+                read.add(SummaryRow.of(rs));
+            }
+            return read;
+        });
+        Counts total = Counts.NONE;
+        Long oldest = null;
+        Map<String, Counts> byArea = new TreeMap<>();
+        Map<RiskLevel, Counts> byRisk = new EnumMap<>(RiskLevel.class);
+        Map<Band, Long> byBand = new EnumMap<>(Band.class);
+        Map<UUID, Counts> byManager = new HashMap<>();
+        for (RiskLevel level : RiskLevel.values()) {
+            byRisk.put(level, Counts.NONE);
+        }
+        for (Band band : Band.values()) {
+            byBand.put(band, 0L);
+        }
+        for (SummaryRow row : rows) {
+            switch (row.grouping()) {
+                case TOTAL -> {
+                    total = row.counts();
+                    oldest = row.oldest();
+                }
+                case AREA -> byArea.put(row.areaCode(), row.counts());
+                case RISK_LEVEL -> byRisk.put(row.riskLevel(), row.counts());
+                case MANAGER -> byManager.put(row.managerId(), row.counts());
+                case BAND -> {
+                    if (row.band() != null) {
+                        byBand.put(row.band(), row.counts().overdue());
                     }
-                } else {
-                    totals[0] = inScope;
-                    totals[1] = overdue;
-                    long max = rs.getLong("oldest");
-                    oldest[0] = rs.wasNull() ? null : max;
                 }
             }
-            return null;
-        });
+        }
         Map<String, Long> reviewsByArea = overdueRiskReviewsByArea(filter);
-        reviewsByArea.forEach((area, count) -> byArea.computeIfAbsent(area, a -> new long[3])[2] = count);
+        reviewsByArea.keySet().forEach(area -> byArea.putIfAbsent(area, Counts.NONE));
         long reviews = reviewsByArea.values().stream().mapToLong(Long::longValue).sum();
         List<ComplianceSummary.ManagerFigures> managers = null;
         if (withManagers) {
-            caseloads(filter).forEach((manager, caseload) -> byManager.computeIfAbsent(manager, m -> new long[3])[0] = caseload);
+            Map<UUID, Long> caseloads = caseloads(filter);
+            caseloads.keySet().forEach(manager -> byManager.putIfAbsent(manager, Counts.NONE));
             managers = byManager.entrySet().stream()
-                    .map(e -> new ComplianceSummary.ManagerFigures(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
-                    .sorted((a, b) -> Long.compare(b.overdue(), a.overdue()) != 0 ? Long.compare(b.overdue(), a.overdue())
-                            : a.managerId().compareTo(b.managerId()))
+                    .map(e -> new ComplianceSummary.ManagerFigures(e.getKey(), caseloads.getOrDefault(e.getKey(), 0L),
+                            e.getValue().inScope(), e.getValue().overdue()))
+                    .sorted(Comparator.comparingLong(ComplianceSummary.ManagerFigures::overdue).reversed()
+                            .thenComparing(ComplianceSummary.ManagerFigures::managerId))
                     .toList();
         }
-        return new ComplianceSummary(asOf, filter.areaCode(), totals[0], totals[1],
-                ComplianceSummary.rate(totals[0], totals[1]), oldest[0], reviews,
-                byArea.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(e -> new ComplianceSummary.AreaFigures(e.getKey(), e.getValue()[0], e.getValue()[1],
-                                ComplianceSummary.rate(e.getValue()[0], e.getValue()[1]), e.getValue()[2]))
+        return new ComplianceSummary(filter.asOf(), filter.areaCode(), total.inScope(), total.overdue(),
+                ComplianceSummary.rate(total.inScope(), total.overdue()), oldest, reviews,
+                byArea.entrySet().stream()
+                        .map(e -> new ComplianceSummary.AreaFigures(e.getKey(), e.getValue().inScope(), e.getValue().overdue(),
+                                ComplianceSummary.rate(e.getValue().inScope(), e.getValue().overdue()),
+                                reviewsByArea.getOrDefault(e.getKey(), 0L)))
                         .toList(),
                 byRisk.entrySet().stream()
-                        .map(e -> new ComplianceSummary.RiskFigures(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
-                byBand.entrySet().stream().map(e -> new ComplianceSummary.BandFigures(Band.fromLabel(e.getKey()), e.getValue())).toList(),
+                        .map(e -> new ComplianceSummary.RiskFigures(e.getKey(), e.getValue().inScope(), e.getValue().overdue()))
+                        .toList(),
+                byBand.entrySet().stream().map(e -> new ComplianceSummary.BandFigures(e.getKey(), e.getValue())).toList(),
                 managers);
     }
 
@@ -183,7 +254,7 @@ public class ComplianceQueries {
     public Page<OverdueRiskReview> overdueRiskReviews(OverdueFilter filter, PageRequest page) {
         Sql sql = riskReviewRows(filter)
                 .append(" order by " + page.sortField() + (page.ascending() ? " asc" : " desc") + ", offender_id")
-                .append(" limit ? offset ?", page.size(), page.offset());
+                .append(" limit :limit offset :offset").bind("limit", page.size()).bind("offset", page.offset());
         List<OverdueRiskReview> items = new ArrayList<>();
         long total = query(sql, rs -> {
             long count = 0;
@@ -196,7 +267,7 @@ public class ComplianceQueries {
         if (items.isEmpty() && page.page() > 0) {
             total = overdueRiskReviewsByArea(filter).values().stream().mapToLong(Long::longValue).sum();
         }
-        return Page.of(items, page, total);
+        return page.pageOf(items, total);
     }
 
     /** Every overdue risk review the filter covers, most overdue first. */
@@ -210,18 +281,15 @@ public class ComplianceQueries {
         });
     }
 
-    /**
-     * The due date of every in-scope offender as of a date (overdue or not), for the compliance scan: offender id,
-     * risk, due date and days overdue.
-     */
+    /** The due date of every in-scope offender as of a date (overdue or not), for the compliance scan. */
     public List<DueDate> dueDates(LocalDate asOf) {
-        Sql sql = new Sql().append(dueCte(OverdueFilter.forceWide(asOf)))
-                .append(" select offender_id, risk_level, due_on, ? - due_on as days_overdue, last_visit_on from due", asOf);
+        Sql sql = dueCte(OverdueFilter.forceWide(asOf)).append(DUE_DATES);
         return query(sql, rs -> {
             List<DueDate> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(new DueDate(rs.getObject(1, UUID.class), RiskLevel.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getLong(4), rs.getObject(5, LocalDate.class)));
+                rows.add(new DueDate(rs.getObject("offender_id", UUID.class), RiskLevel.valueOf(rs.getString("risk_level")),
+                        rs.getObject("due_on", LocalDate.class), rs.getLong("days_overdue"),
+                        rs.getObject("last_visit_on", LocalDate.class)));
             }
             return rows;
         });
@@ -231,78 +299,58 @@ public class ComplianceQueries {
     public record DueDate(UUID offenderId, RiskLevel riskLevel, LocalDate dueOn, long daysOverdue, LocalDate lastVisitOn) {
     }
 
+    /** In scope and overdue, for one grouping of the summary. */
+    private record Counts(long inScope, long overdue) {
+        static final Counts NONE = new Counts(0, 0);
+    }
+
+    /** Which grouping set of {@link #SUMMARY} a row belongs to. */
+    private enum Grouping { TOTAL, AREA, RISK_LEVEL, MANAGER, BAND }
+
+    /** One row of {@link #SUMMARY}: its grouping, the grouping's key (the other keys are null) and its figures. */
+    private record SummaryRow(Grouping grouping, String areaCode, RiskLevel riskLevel, UUID managerId, Band band,
+            Counts counts, Long oldest) {
+
+        static SummaryRow of(ResultSet rs) throws SQLException {
+            Grouping grouping = rs.getInt("g_area") == 0 ? Grouping.AREA
+                    : rs.getInt("g_risk") == 0 ? Grouping.RISK_LEVEL
+                    : rs.getInt("g_manager") == 0 ? Grouping.MANAGER
+                    : rs.getInt("g_band") == 0 ? Grouping.BAND
+                    : Grouping.TOTAL;
+            String risk = rs.getString("risk_level");
+            String band = rs.getString("band");
+            long oldest = rs.getLong("oldest");
+            Long oldestOrNull = rs.wasNull() ? null : oldest;
+            return new SummaryRow(grouping, rs.getString("area_code"), risk == null ? null : RiskLevel.valueOf(risk),
+                    rs.getObject("manager_id", UUID.class), band == null ? null : Band.fromLabel(band),
+                    new Counts(rs.getLong("in_scope"), rs.getLong("overdue")), oldestOrNull);
+        }
+    }
+
+    /** {@link #DUE} for the filter's offenders, closed, with {@code :asOf} bound. */
+    private static Sql dueCte(OverdueFilter filter) {
+        return Sql.of(DUE).append(projectionFilters(filter)).append(")").bind("asOf", filter.asOf());
+    }
+
     /** The overdue rows (without their no-access counts); wrapped by paging, counting or export. */
     private static Sql overdueRows(OverdueFilter filter) {
-        LocalDate asOf = filter.asOf();
-        Sql sql = new Sql().append(dueCte(filter))
-                .append(" select * from (select d.*, ? - d.due_on as days_overdue, count(*) over () as total"
-                        + " from due d where d.due_on < ?", asOf, asOf);
-        if (filter.minDaysOverdue() != null) {
-            sql.append(" and ? - d.due_on >= ?", asOf, filter.minDaysOverdue());
-        }
-        if (filter.band() != null) {
-            sql.append(" and ? - d.due_on between ? and ?", asOf, filter.band().from(), filter.band().to());
-        }
-        return sql.append(") overdue");
-    }
-
-    /** The no-access home visits since the last completed one, for the row aliased {@code row}. */
-    private static Sql noAccess(String row, LocalDate asOf) {
-        return new Sql().append("(select count(*) from visit v where v.offender_id = " + row + ".offender_id"
-                + " and v.type = 'HOME_VISIT' and v.outcome = 'NO_ACCESS' and v.visit_date <= ?"
-                + " and (" + row + ".last_visit_on is null or v.visit_date > " + row + ".last_visit_on))", asOf);
-    }
-
-    /**
-     * The CTE `due`: every in-scope offender (within the filter) with their last completed home visit on or before
-     * asOf (one backward index probe each, in a lateral join so it is evaluated once per offender) and due date.
-     */
-    private static Sql dueCte(OverdueFilter filter) {
-        LocalDate asOf = filter.asOf();
-        return new Sql()
-                .append("with p as (select * from visit_policy where id = 1), due as ("
-                        + " select o.offender_id, o.pnc_id, o.display_name, o.risk_level, " + RISK_RANK + " as risk_rank,"
-                        + " o.area_code, o.manager_id, lv.last_visit_on, d.due_on"
-                        + " from offender_projection o cross join p"
-                        + " left join lateral (select max(v.visit_date) as last_visit_on from visit v"
-                        + " where v.offender_id = o.offender_id and v.type = 'HOME_VISIT' and v.outcome = 'COMPLETED'"
-                        + " and v.visit_date <= ?) lv on true"
-                        + " cross join lateral (select greatest("
-                        + " case when lv.last_visit_on is null then o.registered_on + p.first_visit_within_days"
-                        + " else (lv.last_visit_on + make_interval(months => coalesce(o.visit_interval_months, " + VISIT_MONTHS + ")))::date end,"
-                        + " case when lv.last_visit_on is null or o.status_since > lv.last_visit_on"
-                        + " then o.status_since + p.first_visit_within_days end) as due_on) d"
-                        + " where o.status = 'IN_COMMUNITY' and o.management_mode = 'ACTIVE' and o.registered_on <= ?", asOf, asOf)
-                .append(projectionFilters(filter))
-                .append(")");
+        return dueCte(filter).append(OVERDUE_ROWS).append(dayFilters(filter, "d.due_on")).append(") overdue");
     }
 
     /** The overdue risk-review rows; wrapped by paging or counting. */
     private static Sql riskReviewRows(OverdueFilter filter) {
-        LocalDate asOf = filter.asOf();
-        Sql sql = new Sql()
-                .append("select * from (select r.*, ? - r.review_due_on as days_overdue, count(*) over () as total from ("
-                        + "select o.offender_id, o.pnc_id, o.display_name, o.risk_level, " + RISK_RANK + " as risk_rank,"
-                        + " o.area_code, o.manager_id, o.last_risk_assessment_on,"
-                        + " (coalesce(o.last_risk_assessment_on, o.registered_on) + make_interval(months => " + REVIEW_MONTHS
-                        + "))::date as review_due_on"
-                        + " from offender_projection o cross join (select * from visit_policy where id = 1) p"
-                        + " where o.status = 'IN_COMMUNITY'", asOf)
-                .append(projectionFilters(filter))
-                .append(") r where r.review_due_on < ?", asOf);
-        if (filter.minDaysOverdue() != null) {
-            sql.append(" and ? - r.review_due_on >= ?", asOf, filter.minDaysOverdue());
-        }
-        if (filter.band() != null) {
-            sql.append(" and ? - r.review_due_on between ? and ?", asOf, filter.band().from(), filter.band().to());
-        }
-        return sql.append(") reviews");
+        return Sql.of(REVIEW_DUE).append(projectionFilters(filter)).append(") r where r.review_due_on < :asOf")
+                .append(dayFilters(filter, "r.review_due_on")).append(") reviews").bind("asOf", filter.asOf());
+    }
+
+    private static String noAccess(String row) {
+        return NO_ACCESS_SINCE_LAST_VISIT.formatted(row);
     }
 
     private Map<String, Long> overdueRiskReviewsByArea(OverdueFilter filter) {
-        Sql sql = new Sql().append("select area_code, count(*) from (").append(riskReviewRows(filter)).append(") r group by area_code");
+        Sql sql = Sql.of("select area_code, count(*) from (").append(riskReviewRows(filter)).append(") r group by area_code");
         return query(sql, rs -> {
-            Map<String, Long> counts = new LinkedHashMap<>();
+            Map<String, Long> counts = new HashMap<>();
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
@@ -311,10 +359,10 @@ public class ComplianceQueries {
     }
 
     private Map<UUID, Long> caseloads(OverdueFilter filter) {
-        Sql sql = new Sql().append("select o.manager_id, count(*) from offender_projection o where true")
+        Sql sql = Sql.of("select o.manager_id, count(*) from offender_projection o where true")
                 .append(projectionFilters(filter)).append(" group by o.manager_id");
         return query(sql, rs -> {
-            Map<UUID, Long> counts = new LinkedHashMap<>();
+            Map<UUID, Long> counts = new HashMap<>();
             while (rs.next()) {
                 counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
             }
@@ -322,21 +370,34 @@ public class ComplianceQueries {
         });
     }
 
-    /** Conditions on `o` (offender_projection) from the caller's areas and the filters. */
+    /** Conditions on {@code o} (offender_projection) from the caller's areas and the filters. */
     private static Sql projectionFilters(OverdueFilter filter) {
         Sql sql = new Sql();
         Optional<Set<String>> areas = filter.callerAreas();
         if (areas.isPresent()) {
-            sql.append(" and o.area_code = any(?)", areas.get().isEmpty() ? Set.of("") : areas.get());
+            sql.append(" and o.area_code = any(:callerAreas)").bind("callerAreas", Conditions.areasParameter(areas.get()));
         }
         if (filter.areaCode() != null) {
-            sql.append(" and o.area_code = ?", filter.areaCode());
+            sql.append(" and o.area_code = :areaCode").bind("areaCode", filter.areaCode());
         }
         if (filter.managerId() != null) {
-            sql.append(" and o.manager_id = ?", filter.managerId());
+            sql.append(" and o.manager_id = :managerId").bind("managerId", filter.managerId());
         }
         if (filter.riskLevel() != null) {
-            sql.append(" and o.risk_level = ?", filter.riskLevel());
+            sql.append(" and o.risk_level = :riskLevel").bind("riskLevel", filter.riskLevel());
+        }
+        return sql;
+    }
+
+    /** The minimum-days and band filters, on the days between {@code dueColumn} and {@code :asOf}. */
+    private static Sql dayFilters(OverdueFilter filter, String dueColumn) {
+        Sql sql = new Sql();
+        if (filter.minDaysOverdue() != null) {
+            sql.append(" and :asOf - " + dueColumn + " >= :minDaysOverdue").bind("minDaysOverdue", filter.minDaysOverdue());
+        }
+        if (filter.band() != null) {
+            sql.append(" and :asOf - " + dueColumn + " between :bandFrom and :bandTo")
+                    .bind("bandFrom", filter.band().from()).bind("bandTo", filter.band().to());
         }
         return sql;
     }

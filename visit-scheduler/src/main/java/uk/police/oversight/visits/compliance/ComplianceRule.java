@@ -21,7 +21,7 @@ public final class ComplianceRule {
     }
 
     /** Evaluates offender {@code o} as of date {@code d}, from their current facts and their visits on or before d. */
-    public static Schedule evaluate(OffenderFacts o, Collection<VisitFact> visits, VisitPolicy policy, LocalDate d) {
+    public static Schedule evaluate(RuleInputs o, Collection<VisitFact> visits, VisitPolicy policy, LocalDate d) {
         // 1. In scope: in the community, actively managed, registered by D.
         boolean inScope = o.status() == OffenderStatus.IN_COMMUNITY && o.managementMode() == ManagementMode.ACTIVE
                 && !o.registeredOn().isAfter(d);
@@ -44,7 +44,7 @@ public final class ComplianceRule {
             }
         }
         LocalDate reviewDueOn = (o.lastRiskAssessmentOn() != null ? o.lastRiskAssessmentOn() : o.registeredOn())
-                .plusMonths(policy.reviewIntervalMonths(o.riskLevel()));
+                .plusMonths(policy.riskReviewIntervalMonths(o.riskLevel()));
         boolean reviewOverdue = o.status() == OffenderStatus.IN_COMMUNITY && reviewDueOn.isBefore(d);
         boolean warrantEligible = noAccess >= WARRANT_NO_ACCESS_THRESHOLD;
         if (!inScope) {

@@ -7,7 +7,7 @@ import uk.police.oversight.visits.model.RiskLevel;
 /** The force's visit policy (SPEC section 3): visit and risk-review intervals by risk, and two day counts. */
 public record VisitPolicy(
         Map<RiskLevel, Integer> visitIntervalMonths,
-        Map<RiskLevel, Integer> reviewIntervalMonths,
+        Map<RiskLevel, Integer> riskReviewIntervalMonths,
         int firstVisitWithinDays,
         int escalateAfterDaysOverdue) {
 
@@ -29,7 +29,7 @@ public record VisitPolicy(
         return visitIntervalMonths.get(level);
     }
 
-    public int reviewIntervalMonths(RiskLevel level) {
-        return reviewIntervalMonths.get(level);
+    public int riskReviewIntervalMonths(RiskLevel level) {
+        return riskReviewIntervalMonths.get(level);
     }
 }

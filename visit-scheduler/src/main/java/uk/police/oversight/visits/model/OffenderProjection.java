@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import uk.police.oversight.visits.compliance.OffenderFacts;
+import uk.police.oversight.visits.compliance.RuleInputs;
 
 /** visit-scheduler's copy of the offender facts it needs, kept current from offender-service's events. */
 @Entity
@@ -65,8 +65,8 @@ public class OffenderProjection extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public OffenderFacts facts() {
-        return new OffenderFacts(riskLevel, managementMode, status, statusSince, registeredOn, visitIntervalMonths,
+    public RuleInputs facts() {
+        return new RuleInputs(riskLevel, managementMode, status, statusSince, registeredOn, visitIntervalMonths,
                 lastRiskAssessmentOn);
     }
 }

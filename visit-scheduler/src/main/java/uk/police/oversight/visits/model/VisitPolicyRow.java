@@ -83,10 +83,10 @@ public class VisitPolicyRow extends PanacheEntityBase {
         highVisitMonths = policy.visitIntervalMonths(RiskLevel.HIGH);
         mediumVisitMonths = policy.visitIntervalMonths(RiskLevel.MEDIUM);
         lowVisitMonths = policy.visitIntervalMonths(RiskLevel.LOW);
-        veryHighReviewMonths = policy.reviewIntervalMonths(RiskLevel.VERY_HIGH);
-        highReviewMonths = policy.reviewIntervalMonths(RiskLevel.HIGH);
-        mediumReviewMonths = policy.reviewIntervalMonths(RiskLevel.MEDIUM);
-        lowReviewMonths = policy.reviewIntervalMonths(RiskLevel.LOW);
+        veryHighReviewMonths = policy.riskReviewIntervalMonths(RiskLevel.VERY_HIGH);
+        highReviewMonths = policy.riskReviewIntervalMonths(RiskLevel.HIGH);
+        mediumReviewMonths = policy.riskReviewIntervalMonths(RiskLevel.MEDIUM);
+        lowReviewMonths = policy.riskReviewIntervalMonths(RiskLevel.LOW);
         firstVisitWithinDays = policy.firstVisitWithinDays();
         escalateAfterDaysOverdue = policy.escalateAfterDaysOverdue();
     }

@@ -36,10 +36,10 @@ import uk.police.oversight.visits.api.OverdueVisitPage;
 import uk.police.oversight.visits.api.ScheduleView;
 import uk.police.oversight.visits.compliance.Band;
 import uk.police.oversight.visits.compliance.ComplianceQueries;
-import uk.police.oversight.visits.compliance.ComplianceSummary;
+import uk.police.oversight.visits.api.ComplianceSummary;
 import uk.police.oversight.visits.compliance.OverdueFilter;
-import uk.police.oversight.visits.compliance.OverdueRiskReview;
-import uk.police.oversight.visits.compliance.OverdueVisit;
+import uk.police.oversight.visits.api.OverdueRiskReview;
+import uk.police.oversight.visits.api.OverdueVisit;
 import uk.police.oversight.visits.model.RiskLevel;
 import uk.police.oversight.visits.service.Compliance;
 import uk.police.oversight.visits.service.Schedules;
@@ -102,12 +102,8 @@ public class ComplianceResource {
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(hidden = true)
     public Response overdueCsv(@BeanParam OverdueParams params) {
-        return Csv.download("offenderId,pncId,displayName,riskLevel,areaCode,managerId,lastVisitOn,dueOn,daysOverdue,"
-                        + "consecutiveNoAccess,warrantEligible", compliance.export(filter(params)),
-                row -> List.of(Csv.cell(row.offenderId()), Csv.cell(row.pncId()), Csv.cell(row.displayName()),
-                        Csv.cell(row.riskLevel()), Csv.cell(row.areaCode()), Csv.cell(row.managerId()), Csv.cell(row.lastVisitOn()),
-                        Csv.cell(row.dueOn()), Csv.cell(row.daysOverdue()), Csv.cell(row.consecutiveNoAccess()),
-                        Csv.cell(row.warrantEligible())),
+        return Csv.download(OverdueVisit.class, List.of("offenderId", "pncId", "displayName", "riskLevel", "areaCode", "managerId",
+                        "lastVisitOn", "dueOn", "daysOverdue", "consecutiveNoAccess", "warrantEligible"), compliance.export(filter(params)),
                 "overdue-visits-" + asOf(params.asOf) + ".csv");
     }
 
@@ -152,11 +148,8 @@ public class ComplianceResource {
     @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(hidden = true)
     public Response overdueRiskReviewsCsv(@BeanParam OverdueParams params) {
-        return Csv.download("offenderId,pncId,displayName,riskLevel,areaCode,managerId,lastRiskAssessmentOn,reviewDueOn,daysOverdue",
-                compliance.exportRiskReviews(filter(params)),
-                row -> List.of(Csv.cell(row.offenderId()), Csv.cell(row.pncId()), Csv.cell(row.displayName()),
-                        Csv.cell(row.riskLevel()), Csv.cell(row.areaCode()), Csv.cell(row.managerId()),
-                        Csv.cell(row.lastRiskAssessmentOn()), Csv.cell(row.reviewDueOn()), Csv.cell(row.daysOverdue())),
+        return Csv.download(OverdueRiskReview.class, List.of("offenderId", "pncId", "displayName", "riskLevel", "areaCode",
+                        "managerId", "lastRiskAssessmentOn", "reviewDueOn", "daysOverdue"), compliance.exportRiskReviews(filter(params)),
                 "overdue-risk-reviews-" + asOf(params.asOf) + ".csv");
     }
 

@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.police.oversight.common.problem.ProblemResponses;
 import uk.police.oversight.common.problem.ProblemType;
-import uk.police.oversight.common.web.RequestIds;
+import uk.police.oversight.common.web.RequestIdFilter;
 
 /** offender-service not answering (down, slow, circuit open) is a 503 with Retry-After, never a 500 or a hang. */
 public class UpstreamProblems {
@@ -37,7 +37,7 @@ public class UpstreamProblems {
         LOG.warnf("offender-service did not answer: %s", e.toString());
         return ProblemResponses.of(ProblemType.SERVICE_UNAVAILABLE,
                 "offender-service, which confirms offenders, is not answering; try again shortly", List.of(),
-                Map.of("Retry-After", "5"), request == null ? null : request.path(), RequestIds.of(request));
+                Map.of("Retry-After", "5"), request == null ? null : request.path(), RequestIdFilter.of(request));
     }
 
 }

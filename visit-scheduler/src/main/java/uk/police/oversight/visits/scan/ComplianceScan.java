@@ -18,11 +18,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import uk.police.oversight.common.events.Announcement;
 import uk.police.oversight.common.events.EventTypes;
 import uk.police.oversight.messaging.Outbox;
 import uk.police.oversight.visits.compliance.ComplianceQueries;
 import uk.police.oversight.visits.compliance.OverdueFilter;
-import uk.police.oversight.visits.compliance.OverdueRiskReview;
+import uk.police.oversight.visits.api.OverdueRiskReview;
 import uk.police.oversight.visits.compliance.VisitPolicy;
 import uk.police.oversight.visits.events.ComplianceEventData;
 import uk.police.oversight.visits.model.OffenderProjection;
@@ -71,35 +72,35 @@ public class ComplianceScan {
         List<Candidate> candidates = new ArrayList<>();
         for (ComplianceQueries.DueDate due : queries.dueDates(asOf)) {
             if (due.daysOverdue() > 0) {
-                candidates.add(new Candidate(due.offenderId(), Kind.OVERDUE, due.dueOn(), due.daysOverdue(), due.lastVisitOn()));
+                candidates.add(new Candidate(due.offenderId(), Announcement.OVERDUE, due.dueOn(), due.daysOverdue(), due.lastVisitOn()));
                 if (due.daysOverdue() >= policy.escalateAfterDaysOverdue() || due.riskLevel() == RiskLevel.VERY_HIGH) {
-                    candidates.add(new Candidate(due.offenderId(), Kind.ESCALATED, due.dueOn(), due.daysOverdue(), due.lastVisitOn()));
+                    candidates.add(new Candidate(due.offenderId(), Announcement.ESCALATED, due.dueOn(), due.daysOverdue(), due.lastVisitOn()));
                 }
             } else if (!asOf.isBefore(due.dueOn().minusDays(DUE_SOON_DAYS))) {
-                candidates.add(new Candidate(due.offenderId(), Kind.DUE_SOON, due.dueOn(), due.daysOverdue(), due.lastVisitOn()));
+                candidates.add(new Candidate(due.offenderId(), Announcement.DUE_SOON, due.dueOn(), due.daysOverdue(), due.lastVisitOn()));
             }
         }
         for (OverdueRiskReview review : queries.allOverdueRiskReviews(OverdueFilter.forceWide(asOf))) {
-            candidates.add(new Candidate(review.offenderId(), Kind.REVIEW_OVERDUE, review.reviewDueOn(), review.daysOverdue(),
+            candidates.add(new Candidate(review.offenderId(), Announcement.REVIEW_OVERDUE, review.reviewDueOn(), review.daysOverdue(),
                     review.lastRiskAssessmentOn()));
         }
         List<Candidate> fresh = claim(candidates);
         Map<UUID, OffenderProjection> offenders = OffenderProjection.<OffenderProjection>list("offenderId in ?1",
                 fresh.stream().map(Candidate::offenderId).distinct().toList()).stream()
                 .collect(Collectors.toMap(o -> o.offenderId, o -> o));
-        Map<Kind, Integer> counts = new HashMap<>();
+        Map<Announcement, Integer> counts = new HashMap<>();
         List<Outbox.Pending> announcements = new ArrayList<>(fresh.size());
         for (Candidate candidate : fresh) {
             OffenderProjection offender = offenders.get(candidate.offenderId());
-            announcements.add(new Outbox.Pending(candidate.kind().eventType, candidate.offenderId().toString(),
+            announcements.add(new Outbox.Pending(candidate.kind().eventType(), candidate.offenderId().toString(),
                     new ComplianceEventData(candidate.offenderId(), offender.pncId, offender.riskLevel.name(),
                             offender.areaCode, offender.managerId, candidate.dueOn(), Math.max(candidate.daysOverdue(), 0),
                             candidate.lastVisitOn(), asOf, policy.escalateAfterDaysOverdue(), offender.version)));
             counts.merge(candidate.kind(), 1, Integer::sum);
         }
         outbox.publishAll(EventTypes.COMPLIANCE_ADDRESS, announcements); // one batched statement, however many
-        return new ScanResult(asOf, counts.getOrDefault(Kind.DUE_SOON, 0), counts.getOrDefault(Kind.OVERDUE, 0),
-                counts.getOrDefault(Kind.ESCALATED, 0), counts.getOrDefault(Kind.REVIEW_OVERDUE, 0));
+        return new ScanResult(asOf, counts.getOrDefault(Announcement.DUE_SOON, 0), counts.getOrDefault(Announcement.OVERDUE, 0),
+                counts.getOrDefault(Announcement.ESCALATED, 0), counts.getOrDefault(Announcement.REVIEW_OVERDUE, 0));
     }
 
     /** Records the candidates in compliance_event; answers those not recorded before (the ones to announce). */
@@ -129,21 +130,7 @@ public class ComplianceScan {
         }
     }
 
-    /** What is announced about an offender, and the event type it is announced with. */
-    enum Kind {
-        DUE_SOON(EventTypes.VISIT_DUE_SOON),
-        OVERDUE(EventTypes.OFFENDER_BECAME_OVERDUE),
-        ESCALATED(EventTypes.OVERDUE_ESCALATED),
-        REVIEW_OVERDUE(EventTypes.RISK_REVIEW_OVERDUE);
-
-        final String eventType;
-
-        Kind(String eventType) {
-            this.eventType = eventType;
-        }
-    }
-
-    private record Candidate(UUID offenderId, Kind kind, LocalDate dueOn, long daysOverdue, LocalDate lastVisitOn) {
+    private record Candidate(UUID offenderId, Announcement kind, LocalDate dueOn, long daysOverdue, LocalDate lastVisitOn) {
         String key() {
             return offenderId + "|" + kind.name() + "|" + dueOn;
         }

@@ -11,10 +11,10 @@ import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageRequest;
 import uk.police.oversight.messaging.AuditTrail;
 import uk.police.oversight.visits.compliance.ComplianceQueries;
-import uk.police.oversight.visits.compliance.ComplianceSummary;
+import uk.police.oversight.visits.api.ComplianceSummary;
 import uk.police.oversight.visits.compliance.OverdueFilter;
-import uk.police.oversight.visits.compliance.OverdueRiskReview;
-import uk.police.oversight.visits.compliance.OverdueVisit;
+import uk.police.oversight.visits.api.OverdueRiskReview;
+import uk.police.oversight.visits.api.OverdueVisit;
 
 /**
  * Overdue lists, exports and summaries for the caller's areas. Every list that names people is audited as a

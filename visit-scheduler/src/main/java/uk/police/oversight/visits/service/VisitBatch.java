@@ -76,14 +76,14 @@ public class VisitBatch {
             }
             List<FieldError> problems = visits.check(request, true);
             if (!problems.isEmpty()) {
-                results[i] = BatchItemResult.visit(i, ref, null, BatchItemResult.REJECTED, problems);
+                results[i] = result(i, ref, null, BatchItemResult.REJECTED, problems);
                 continue;
             }
             Optional<OffenderProjection> offender;
             try {
                 offender = visits.offender(request);
             } catch (ProblemException e) {
-                results[i] = BatchItemResult.visit(i, ref, null, BatchItemResult.REJECTED, e.errors());
+                results[i] = result(i, ref, null, BatchItemResult.REJECTED, e.errors());
                 continue;
             }
             if (offender.isEmpty()) {
@@ -93,7 +93,7 @@ public class VisitBatch {
             }
             List<FieldError> againstOffender = visits.check(request, offender.get());
             if (!againstOffender.isEmpty()) {
-                results[i] = BatchItemResult.visit(i, ref, null, BatchItemResult.REJECTED, againstOffender);
+                results[i] = result(i, ref, null, BatchItemResult.REJECTED, againstOffender);
                 continue;
             }
             UUID offenderId = offender.get().offenderId;
@@ -116,13 +116,13 @@ public class VisitBatch {
                 Visit visit = visits.create(item.request(), item.offender());
                 recorded.add(new VisitEvents.Recorded(visit, item.offender()));
                 collected.add(offenderId);
-                results[item.index()] = BatchItemResult.visit(item.index(), item.ref(), visit.id, BatchItemResult.CREATED, List.of());
+                results[item.index()] = result(item.index(), item.ref(), visit.id, BatchItemResult.CREATED, List.of());
             } else if (Visits.apply(item.request(), existing)) {
                 recorded.add(new VisitEvents.Recorded(existing, item.offender()));
                 altered.add(offenderId);
-                results[item.index()] = BatchItemResult.visit(item.index(), item.ref(), existing.id, BatchItemResult.UPDATED, List.of());
+                results[item.index()] = result(item.index(), item.ref(), existing.id, BatchItemResult.UPDATED, List.of());
             } else {
-                results[item.index()] = BatchItemResult.visit(item.index(), item.ref(), existing.id, BatchItemResult.UNCHANGED, List.of());
+                results[item.index()] = result(item.index(), item.ref(), existing.id, BatchItemResult.UNCHANGED, List.of());
             }
         }
         if (!recorded.isEmpty()) {
@@ -158,6 +158,11 @@ public class VisitBatch {
     }
 
     private static BatchItemResult rejected(int index, String externalRef, FieldError problem) {
-        return BatchItemResult.visit(index, externalRef, null, BatchItemResult.REJECTED, List.of(problem));
+        return result(index, externalRef, null, BatchItemResult.REJECTED, List.of(problem));
+    }
+
+    /** A visit's result, keyed by its external reference. */
+    private static BatchItemResult result(int index, String externalRef, UUID id, String result, List<FieldError> problems) {
+        return new BatchItemResult(index, null, externalRef, id, result, problems);
     }
 }

@@ -57,7 +57,7 @@ public class VisitPolicies {
 
     public static VisitPolicyView view(VisitPolicyRow row) {
         VisitPolicy policy = row.policy();
-        return new VisitPolicyView(new EnumMap<>(policy.visitIntervalMonths()), new EnumMap<>(policy.reviewIntervalMonths()),
+        return new VisitPolicyView(new EnumMap<>(policy.visitIntervalMonths()), new EnumMap<>(policy.riskReviewIntervalMonths()),
                 policy.firstVisitWithinDays(), policy.escalateAfterDaysOverdue(), row.updatedAt, row.updatedBy);
     }
 }

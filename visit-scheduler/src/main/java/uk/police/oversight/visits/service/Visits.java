@@ -11,16 +11,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import uk.police.oversight.common.audit.AuditAction;
 import uk.police.oversight.common.pnc.PncId;
 import uk.police.oversight.common.problem.FieldError;
 import uk.police.oversight.common.problem.ProblemException;
+import uk.police.oversight.common.query.Conditions;
 import uk.police.oversight.common.security.Caller;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageRequest;
@@ -184,30 +183,16 @@ public class Visits {
     }
 
     public Page<VisitView> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        Optional<Set<String>> areas = caller.areaRestriction();
-        if (areas.isPresent()) {
-            where.append(" and offenderId in (select o.offenderId from OffenderProjection o where o.areaCode in :areas)");
-            params.put("areas", areas.get().isEmpty() ? Set.of("") : areas.get());
-        }
-        if (filter.offenderId() != null) {
-            where.append(" and offenderId = :offenderId");
-            params.put("offenderId", filter.offenderId());
-        }
-        if (filter.from() != null) {
-            where.append(" and visitDate >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" and visitDate <= :to");
-            params.put("to", filter.to());
-        }
+        Conditions where = Conditions.withinAreas(caller.areaRestriction(),
+                        "offenderId in (select o.offenderId from OffenderProjection o where o.areaCode in :callerAreas)")
+                .and("offenderId = :offenderId", "offenderId", filter.offenderId())
+                .and("visitDate >= :from", "from", filter.from())
+                .and("visitDate <= :to", "to", filter.to());
         Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        PanacheQuery<Visit> query = Visit.find(where.toString(), Sort.by(page.sortField(), direction).and("id", direction), params);
+        PanacheQuery<Visit> query = Visit.find(where.where(), Sort.by(page.sortField(), direction).and("id", direction), where.params());
         List<Visit> visits = query.page(page.page(), page.size()).list();
         audit.record(AuditAction.CONSULT, visits.stream().map(v -> v.offenderId).distinct().toList(), caller.requestLine());
-        return Page.of(visits.stream().map(VisitView::of).toList(), page, query.count());
+        return page.pageOf(visits.stream().map(VisitView::of).toList(), query.count());
     }
 
     private boolean visible(UUID offenderId, AuditAction attempted) {

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import uk.police.oversight.visits.VisitApiTest;
+import uk.police.oversight.visits.api.ComplianceSummary;
+import uk.police.oversight.visits.api.OverdueVisit;
 import uk.police.oversight.visits.model.ManagementMode;
 import uk.police.oversight.visits.model.OffenderStatus;
 import uk.police.oversight.visits.model.RiskLevel;
@@ -151,7 +153,7 @@ class ComplianceAgreementTest extends VisitApiTest {
                 int override = rs.getInt(7);
                 Integer interval = rs.wasNull() ? null : override;
                 UUID id = rs.getObject(1, UUID.class);
-                rows.put(id, new Row(id, new OffenderFacts(RiskLevel.valueOf(rs.getString(2)), ManagementMode.valueOf(rs.getString(3)),
+                rows.put(id, new Row(id, new RuleInputs(RiskLevel.valueOf(rs.getString(2)), ManagementMode.valueOf(rs.getString(3)),
                         OffenderStatus.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
                         interval, rs.getObject(8, LocalDate.class))));
             }
@@ -191,6 +193,6 @@ class ComplianceAgreementTest extends VisitApiTest {
         }
     }
 
-    private record Row(UUID id, OffenderFacts facts) {
+    private record Row(UUID id, RuleInputs facts) {
     }
 }

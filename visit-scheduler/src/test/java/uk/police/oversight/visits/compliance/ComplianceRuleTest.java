@@ -57,7 +57,7 @@ class ComplianceRuleTest {
     void evaluatesTheOverdueRule(String name, RiskLevel risk, ManagementMode mode, OffenderStatus status, LocalDate statusSince,
             LocalDate registered, Integer override, String visits, LocalDate asOf, boolean inScope, LocalDate last,
             LocalDate dueOn, boolean overdue, long days, int noAccess, boolean warrant) {
-        OffenderFacts offender = new OffenderFacts(risk, mode, status, statusSince, registered, override, null);
+        RuleInputs offender = new RuleInputs(risk, mode, status, statusSince, registered, override, null);
 
         Schedule schedule = ComplianceRule.evaluate(offender, visits(visits), POLICY, asOf);
 
@@ -81,7 +81,7 @@ class ComplianceRuleTest {
             """)
     void evaluatesRiskReviews(String name, RiskLevel risk, ManagementMode mode, OffenderStatus status, LocalDate registered,
             LocalDate lastAssessment, LocalDate asOf, LocalDate reviewDueOn, boolean overdue) {
-        OffenderFacts offender = new OffenderFacts(risk, mode, status, registered, registered, null, lastAssessment);
+        RuleInputs offender = new RuleInputs(risk, mode, status, registered, registered, null, lastAssessment);
 
         Schedule schedule = ComplianceRule.evaluate(offender, List.of(), POLICY, asOf);
 

@@ -43,7 +43,7 @@ class DemoForceRuleTest {
         int overdueToday = 0;
         int inScopeToday = 0;
         for (DemoForce.Offender o : force.offenders()) {
-            OffenderFacts facts = new OffenderFacts(RiskLevel.valueOf(o.riskLevel()), ManagementMode.valueOf(o.managementMode()),
+            RuleInputs facts = new RuleInputs(RiskLevel.valueOf(o.riskLevel()), ManagementMode.valueOf(o.managementMode()),
                     OffenderStatus.valueOf(o.status()), o.statusSince(), o.registeredOn(), o.visitIntervalMonths(),
                     o.lastRiskAssessmentOn());
             List<VisitFact> own = visits.getOrDefault(o.pncId(), List.of());

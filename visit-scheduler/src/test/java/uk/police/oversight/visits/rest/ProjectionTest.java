@@ -1,5 +1,6 @@
 package uk.police.oversight.visits.rest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -7,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,8 @@ class ProjectionTest extends VisitApiTest {
             amqp.send("oversight.offender-events", event(UUID.randomUUID(), "uk.police.oversight.offender.snapshot", facts));
         }
         awaitInbox(registeredId);
-        sleep(1000);
+        // Nothing the redelivery and the stale snapshot could do shows within a second more.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> projectedVersion(id) == 1L);
 
         assertEquals(1L, projectedVersion(id));
         assertEquals("IN_CUSTODY", column(id, "status"));
@@ -68,24 +71,18 @@ class ProjectionTest extends VisitApiTest {
         try (AmqpTestClient amqp = new AmqpTestClient(brokerPort())) {
             amqp.send("oversight.offender-events", event(UUID.randomUUID(), "uk.police.oversight.offender.erased",
                     Map.of("offenderId", id)));
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (projectedVersion(UUID.fromString(id)) != null && System.currentTimeMillis() < deadline) {
-                sleep(50);
-            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> projectedVersion(UUID.fromString(id)) == null);
             amqp.send("oversight.offender-events", event(UUID.randomUUID(), "uk.police.oversight.offender.changed", facts));
         }
-        sleep(1000);
+        // The change that came after the erasure never brings the offender back.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> projectedVersion(UUID.fromString(id)) == null);
 
         assertNull(projectedVersion(UUID.fromString(id)));
         assertEquals(0L, count("select count(*) from visit where offender_id = '" + id + "'"));
     }
 
     private void awaitInbox(UUID eventId) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (count("select count(*) from inbox_event where event_id = '" + eventId + "'") == 0
-                && System.currentTimeMillis() < deadline) {
-            sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from inbox_event where event_id = '" + eventId + "'") > 0);
     }
 
     private String column(UUID id, String column) throws Exception {

@@ -6,7 +6,7 @@ import uk.police.oversight.visits.model.OffenderStatus;
 import uk.police.oversight.visits.model.RiskLevel;
 
 /** The facts of an offender the overdue rule reads (their current attributes). */
-public record OffenderFacts(
+public record RuleInputs(
         RiskLevel riskLevel,
         ManagementMode managementMode,
         OffenderStatus status,

@@ -3,7 +3,7 @@ package uk.police.oversight.common.problem;
 import java.util.List;
 import java.util.Map;
 
-/** A failure that answers the client with a specific problem; thrown by services, rendered by {@link ProblemMappers}. */
+/** A failure that answers the client with a specific problem; thrown by services, rendered by ProblemMappers (oversight-common). */
 public class ProblemException extends RuntimeException {
 
     private final ProblemType type;

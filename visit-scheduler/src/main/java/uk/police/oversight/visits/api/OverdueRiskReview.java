@@ -1,4 +1,4 @@
-package uk.police.oversight.visits.compliance;
+package uk.police.oversight.visits.api;
 
 import java.time.LocalDate;
 import java.util.UUID;

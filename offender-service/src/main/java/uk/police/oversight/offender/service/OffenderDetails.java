@@ -15,7 +15,7 @@ import uk.police.oversight.offender.model.RiskLevel;
  * The validated, normalised facts of an offender's record: what a request asks the record to be. Comparing the facts
  * of a record before and after a change gives the history entry's before and after.
  */
-public record OffenderFacts(
+public record OffenderDetails(
         String pncId,
         String firstName,
         String lastName,
@@ -37,8 +37,8 @@ public record OffenderFacts(
         Integer visitIntervalMonths,
         LocalDate lastRiskAssessmentOn) {
 
-    public static OffenderFacts of(Offender o) {
-        return new OffenderFacts(o.pncId, o.firstName, o.lastName, o.dateOfBirth, o.address.line1, o.address.line2,
+    public static OffenderDetails of(Offender o) {
+        return new OffenderDetails(o.pncId, o.firstName, o.lastName, o.dateOfBirth, o.address.line1, o.address.line2,
                 o.address.town, o.address.postcode, o.mappaCategory, o.mappaLevel, o.riskLevel, o.managementMode,
                 o.status, o.statusSince, o.areaCode, o.managerId, o.registeredOn, o.notificationEndsOn,
                 o.visitIntervalMonths, o.lastRiskAssessmentOn);
@@ -100,7 +100,7 @@ public record OffenderFacts(
     }
 
     /** The fields that differ from {@code other}: [before (other's values), after (these values)]. */
-    public Change changesFrom(OffenderFacts other) {
+    public Change changesFrom(OffenderDetails other) {
         Map<String, Object> mine = asFields();
         Map<String, Object> theirs = other.asFields();
         Map<String, Object> before = new LinkedHashMap<>();

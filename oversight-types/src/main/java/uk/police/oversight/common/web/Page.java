@@ -12,9 +12,10 @@ public record Page<T>(
         @Schema(description = "Items across all pages", examples = "217", required = true) long totalItems,
         @Schema(description = "Number of pages", examples = "5", required = true) int totalPages) {
 
-    public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
-        int totalPages = (int) ((totalItems + request.size() - 1) / request.size());
-        return new Page<>(items, request.page(), request.size(), totalItems, totalPages);
+    /** Page {@code page} (0-based) of {@code size} items out of {@code totalItems}. */
+    public static <T> Page<T> of(List<T> items, int page, int size, long totalItems) {
+        int totalPages = (int) ((totalItems + size - 1) / size);
+        return new Page<>(items, page, size, totalItems, totalPages);
     }
 
     public <R> Page<R> map(Function<T, R> mapper) {

@@ -11,11 +11,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import uk.police.oversight.common.audit.AuditAction;
 import uk.police.oversight.common.problem.FieldError;
@@ -35,6 +33,7 @@ import uk.police.oversight.offender.model.ManagementMode;
 import uk.police.oversight.offender.model.Offender;
 import uk.police.oversight.offender.model.OffenderStatus;
 import uk.police.oversight.common.pnc.PncId;
+import uk.police.oversight.common.query.Conditions;
 import uk.police.oversight.offender.model.RiskLevel;
 import uk.police.oversight.offender.model.Staff;
 
@@ -44,7 +43,7 @@ import uk.police.oversight.offender.model.Staff;
  */
 @ApplicationScoped
 @Transactional
-public class OffenderService {
+public class Offenders {
 
     /** Sort fields the offender list allows, mapped to entity paths. */
     public static final Map<String, String> SORTABLE = Map.of(
@@ -93,7 +92,7 @@ public class OffenderService {
         if (!outcome.valid()) {
             throw ProblemException.invalid(outcome.problems());
         }
-        OffenderFacts facts = outcome.facts();
+        OffenderDetails facts = outcome.facts();
         Optional<Offender> holder = Offender.<Offender>find("pncId", facts.pncId()).firstResultOptional();
         if (holder.isPresent()) {
             // A PNC id is unique in the force, so a register cannot deny that one is taken; it says the same whatever
@@ -110,7 +109,7 @@ public class OffenderService {
     }
 
     /** Persists a new offender with its registration in the history (no event: callers publish); shared with the batch. */
-    Offender create(OffenderFacts facts) {
+    Offender create(OffenderDetails facts) {
         Offender offender = new Offender();
         offender.id = UUID.randomUUID();
         facts.applyTo(offender);
@@ -125,8 +124,8 @@ public class OffenderService {
      * Applies new facts to a stored offender, recording the change in the history; answers the changed fields (empty
      * when nothing changed). No event: callers publish. Shared with the batch upsert.
      */
-    List<String> update(Offender offender, OffenderFacts facts, HistoryEntry.Change change) {
-        OffenderFacts.Change diff = facts.changesFrom(OffenderFacts.of(offender));
+    List<String> update(Offender offender, OffenderDetails facts, HistoryEntry.Change change) {
+        OffenderDetails.Change diff = facts.changesFrom(OffenderDetails.of(offender));
         if (diff.isEmpty()) {
             return List.of();
         }
@@ -186,39 +185,20 @@ public class OffenderService {
     }
 
     public Page<OffenderView> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        Optional<Set<String>> restriction = caller.areaRestriction();
-        if (restriction.isPresent()) {
-            where.append(" and areaCode in :callerAreas");
-            params.put("callerAreas", restriction.get().isEmpty() ? Set.of("") : restriction.get());
-        }
-        if (filter.areaCode() != null) {
-            where.append(" and areaCode = :areaCode");
-            params.put("areaCode", filter.areaCode());
-        }
-        if (filter.managerId() != null) {
-            where.append(" and managerId = :managerId");
-            params.put("managerId", filter.managerId());
-        }
-        if (filter.riskLevel() != null) {
-            where.append(" and riskLevel = :riskLevel");
-            params.put("riskLevel", filter.riskLevel());
-        }
-        if (filter.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", filter.status());
-        }
+        Conditions where = Conditions.withinAreas(caller.areaRestriction(), "areaCode in :callerAreas")
+                .and("areaCode = :areaCode", "areaCode", filter.areaCode())
+                .and("managerId = :managerId", "managerId", filter.managerId())
+                .and("riskLevel = :riskLevel", "riskLevel", filter.riskLevel())
+                .and("status = :status", "status", filter.status());
         if (filter.q() != null && !filter.q().isBlank()) {
             String q = filter.q().strip();
             PncId.Result pnc = PncId.parse(q, java.time.LocalDate.now(clock).getYear());
             if (pnc.valid()) {
-                where.append(" and pncId = :pnc");
-                params.put("pnc", pnc.pncId().get().canonical());
+                where.and("pncId = :pnc", "pnc", pnc.pncId().get().canonical());
             } else {
-                where.append(" and (lower(lastName) like :q escape '\\' or lower(firstName) like :q escape '\\'"
-                        + " or lower(concat(firstName, ' ', lastName)) like :q escape '\\')");
-                params.put("q", "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                where.and("(lower(lastName) like :q escape '\\' or lower(firstName) like :q escape '\\'"
+                        + " or lower(concat(firstName, ' ', lastName)) like :q escape '\\')",
+                        "q", "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
         }
         Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
@@ -227,10 +207,10 @@ public class OffenderService {
             sort = sort.and("firstName", direction);
         }
         sort = sort.and("id", direction);
-        PanacheQuery<Offender> query = Offender.find(where.toString(), sort, params);
+        PanacheQuery<Offender> query = Offender.find(where.where(), sort, where.params());
         List<Offender> offenders = query.page(page.page(), page.size()).list();
         audit.record(AuditAction.CONSULT, offenders.stream().map(o -> o.id).toList(), caller.requestLine());
-        return Page.of(offenders.stream().map(Views::of).toList(), page, query.count());
+        return page.pageOf(offenders.stream().map(Views::of).toList(), query.count());
     }
 
     /** Applies a JSON merge patch (RFC 7396) to an offender, honouring If-Match. */
@@ -240,7 +220,7 @@ public class OffenderService {
         }
         Offender offender = visible(id, LockModeType.PESSIMISTIC_WRITE);
         ETags.checkIfMatch(ifMatch, offender.version);
-        OffenderFacts current = OffenderFacts.of(offender);
+        OffenderDetails current = OffenderDetails.of(offender);
         List<FieldError> refused = new ArrayList<>();
         NOT_PATCHABLE.forEach((field, instead) -> {
             JsonNode value = patch.get(field);
@@ -287,11 +267,11 @@ public class OffenderService {
         for (RiskLevel level : RiskLevel.values()) {
             counts.put(level, 0L);
         }
-        Optional<Set<String>> restriction = caller.areaRestriction();
-        String areaClause = restriction.isPresent() ? " and areaCode in :areas" : "";
-        var query = Offender.getEntityManager().createQuery("select riskLevel, count(*) from Offender where managerId = :manager"
-                + areaClause + " group by riskLevel", Object[].class).setParameter("manager", managerId);
-        restriction.ifPresent(areas -> query.setParameter("areas", areas.isEmpty() ? Set.of("") : areas));
+        Conditions where = Conditions.withinAreas(caller.areaRestriction(), "areaCode in :callerAreas")
+                .and("managerId = :manager", "manager", managerId);
+        var query = Offender.getEntityManager().createQuery("select riskLevel, count(*) from Offender where " + where.where()
+                + " group by riskLevel", Object[].class);
+        where.params().forEach(query::setParameter);
         for (Object[] row : query.getResultList()) {
             counts.put((RiskLevel) row[0], (Long) row[1]);
         }
@@ -300,13 +280,10 @@ public class OffenderService {
 
     /** How many of a staff member's offenders are in the community and actively managed, within the caller's areas. */
     public long countActiveInCommunity(UUID managerId) {
-        Optional<Set<String>> restriction = caller.areaRestriction();
-        Map<String, Object> params = new HashMap<>();
-        params.put("manager", managerId);
-        params.put("status", OffenderStatus.IN_COMMUNITY);
-        params.put("mode", ManagementMode.ACTIVE);
-        restriction.ifPresent(areas -> params.put("areas", areas.isEmpty() ? Set.of("") : areas));
-        return Offender.count("managerId = :manager and status = :status and managementMode = :mode"
-                + (restriction.isPresent() ? " and areaCode in :areas" : ""), params);
+        Conditions where = Conditions.withinAreas(caller.areaRestriction(), "areaCode in :callerAreas")
+                .and("managerId = :manager", "manager", managerId)
+                .and("status = :status", "status", OffenderStatus.IN_COMMUNITY)
+                .and("managementMode = :mode", "mode", ManagementMode.ACTIVE);
+        return Offender.count(where.where(), where.params());
     }
 }

@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.police.oversight.common.problem.FieldError;
 
-/** What happened to one item of a batch upsert (offenders carry their pncId, visits their externalRef). */
+/**
+ * What happened to one item of a batch upsert: each service fills the key it matches items by (offenders their
+ * pncId, visits their externalRef) and leaves the other null.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(requiredProperties = {"index", "result"}, name = "BatchItemResult")
 public record BatchItemResult(
@@ -21,12 +24,4 @@ public record BatchItemResult(
     public static final String UPDATED = "updated";
     public static final String UNCHANGED = "unchanged";
     public static final String REJECTED = "rejected";
-
-    public static BatchItemResult offender(int index, String pncId, UUID id, String result, List<FieldError> problems) {
-        return new BatchItemResult(index, pncId, null, id, result, problems);
-    }
-
-    public static BatchItemResult visit(int index, String externalRef, UUID id, String result, List<FieldError> problems) {
-        return new BatchItemResult(index, null, externalRef, id, result, problems);
-    }
 }

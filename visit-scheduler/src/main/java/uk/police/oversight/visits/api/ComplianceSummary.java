@@ -1,10 +1,11 @@
-package uk.police.oversight.visits.compliance;
+package uk.police.oversight.visits.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.police.oversight.visits.compliance.Band;
 import uk.police.oversight.visits.model.RiskLevel;
 
 /** Compliance figures for a force or area on a date: who is in scope, who is overdue, by area, risk, band, manager. */
@@ -44,7 +45,8 @@ public record ComplianceSummary(
     public record ManagerFigures(UUID managerId, long caseload, long inScope, long overdue) {
     }
 
-    static double rate(long inScope, long overdue) {
+    /** The share of in-scope offenders not overdue, to four places; 1 when nobody is in scope. */
+    public static double rate(long inScope, long overdue) {
         return inScope == 0 ? 1.0 : Math.round((inScope - overdue) * 10_000.0 / inScope) / 10_000.0;
     }
 }

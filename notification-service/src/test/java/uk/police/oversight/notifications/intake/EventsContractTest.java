@@ -1,0 +1,111 @@
+package uk.police.oversight.notifications.intake;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.police.oversight.common.events.CloudEvent;
+import uk.police.oversight.common.events.EventTypes;
+import uk.police.oversight.local.LocalMailSink;
+import uk.police.oversight.notifications.NotificationApiTest;
+import uk.police.oversight.offender.events.OffenderErasedData;
+import uk.police.oversight.offender.events.OffenderFactsData;
+import uk.police.oversight.offender.events.RiskAssessmentData;
+import uk.police.oversight.offender.events.StaffData;
+import uk.police.oversight.testing.EventContract;
+import uk.police.oversight.testing.Rows;
+import uk.police.oversight.visits.events.ComplianceEventData;
+import uk.police.oversight.visits.events.VisitRecordedData;
+
+/**
+ * notification-service's side of the contracts of the two addresses it consumes: each payload is made by its
+ * producer's own record (offender-service's and visit-scheduler's {@code events} jars), enveloped as their outboxes
+ * do, must be the message docs/events.asyncapi.yaml documents on that address, and is then consumed from the broker
+ * with the effect this service promises: a contact kept, an offender's state followed, an overdue notice emailed and
+ * resolved by a visit, an erasure honoured. A producer whose record changes breaks this build, not a deployment.
+ */
+@QuarkusTest
+class EventsContractTest extends NotificationApiTest {
+
+    private static final EventContract CONTRACT = EventContract.ofRepository();
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Test
+    void theProducersRecordsAreTheDocumentedMessagesAndNotificationServiceActsOnThem() {
+        String area = newArea("CTN");
+        UUID managerId = UUID.randomUUID();
+        String email = "contract.manager." + area.toLowerCase() + "@force.example";
+        send("/offender-service", EventTypes.STAFF_CHANGED, managerId,
+                new StaffData(managerId, 0, "CN-1", "DC Contract Manager", email, "OFFENDER_MANAGER", area, true));
+        await().atMost(Duration.ofSeconds(15)).until(() -> row("select name, email, role, area_code, active from staff_contact"
+                + " where staff_id = ?", managerId), List.of("DC Contract Manager", email, "OFFENDER_MANAGER", area, "true")::equals);
+
+        UUID offenderId = UUID.randomUUID();
+        String pnc = "2001/0000042Z";
+        send("/offender-service", EventTypes.OFFENDER_REGISTERED, offenderId, new OffenderFactsData(offenderId, 0, pnc,
+                "Contract Offender", "HIGH", "ACTIVE", "IN_COMMUNITY", LocalDate.parse("2021-03-01"), area, managerId,
+                LocalDate.parse("2021-02-01"), null, null, null, List.of(), null));
+        await().atMost(Duration.ofSeconds(15)).until(() -> row("select version, status, management_mode, area_code, manager_id,"
+                + " risk_level from offender_state where offender_id = ?", offenderId),
+                List.of("0", "IN_COMMUNITY", "ACTIVE", area, managerId.toString(), "HIGH")::equals);
+
+        send("/visit-scheduler", EventTypes.OFFENDER_BECAME_OVERDUE, offenderId, new ComplianceEventData(offenderId, pnc, "HIGH",
+                area, managerId, LocalDate.parse("2022-03-01"), 121, LocalDate.parse("2021-09-01"), LocalDate.parse("2022-06-30"),
+                28, 0));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size(), n -> n == 1);
+        LocalMailSink.Mail overdue = mailsTo(email).get(0);
+        assertEquals("[Oversight] OVERDUE visit: " + pnc + " (HIGH risk) was due 2022-03-01", overdue.subject());
+        assertTrue(overdue.text().contains("Days overdue:  121"), overdue.text());
+        assertEquals(List.of("2022-03-01"), row("select due_on from open_item where offender_id = ? and kind = 'OVERDUE'", offenderId));
+
+        send("/visit-scheduler", EventTypes.VISIT_RECORDED, offenderId, new VisitRecordedData(UUID.randomUUID(), offenderId,
+                LocalDate.parse("2022-07-01"), "HOME_VISIT", "COMPLETED", area, managerId));
+        await().atMost(Duration.ofSeconds(15)).until(() -> row("select last_visit_on from offender_state where offender_id = ?",
+                offenderId), List.of("2022-07-01")::equals);
+        assertEquals(List.of(), row("select due_on from open_item where offender_id = ?", offenderId), "the visit resolved the item");
+
+        UUID assessment = send("/offender-service", EventTypes.RISK_ASSESSMENT_RECORDED, offenderId,
+                new RiskAssessmentData(offenderId, UUID.randomUUID(), LocalDate.parse("2022-07-02"), "HIGH", "ARMS", true));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !row("select type from inbox_event where event_id = ?", assessment).isEmpty());
+
+        send("/offender-service", EventTypes.OFFENDER_ERASED, offenderId, new OffenderErasedData(offenderId));
+        await().atMost(Duration.ofSeconds(15)).until(() -> row("select erased from offender_state where offender_id = ?", offenderId),
+                List.of("true")::equals);
+        assertEquals(1, mailsTo(email).size(), "one notice, and nothing for the visit, the assessment or the erasure");
+    }
+
+    /**
+     * Envelopes the record as the producer's outbox does, checks it against the contract of the address the producer
+     * sends it to, and sends it there; the event id.
+     */
+    private UUID send(String source, String type, UUID subject, Object data) {
+        UUID id = UUID.randomUUID();
+        String address = source.equals("/offender-service") ? EventTypes.OFFENDER_ADDRESS : EventTypes.COMPLIANCE_ADDRESS;
+        String json;
+        try {
+            json = objectMapper.writeValueAsString(CloudEvent.of(id, source, type, subject.toString(), Instant.now(),
+                    objectMapper.valueToTree(data)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(List.of(), CONTRACT.defects(address, json), "the contract of " + type);
+        send(address, json);
+        return id;
+    }
+
+    private List<String> row(String sql, UUID id) {
+        return Rows.first(dataSource, sql, id);
+    }
+}

@@ -38,7 +38,12 @@ public final class DrainLoop {
     private volatile Duration backoff = Duration.ZERO;
     private volatile ScheduledExecutorService worker;
 
-    /** A loop named for its thread and its log lines, taking batches of {@code batchSize}. */
+    /** A loop named for its thread and its log lines, taking batches of {@code batchSize}, never backing off. */
+    public DrainLoop(String name, int batchSize, Batch batch) {
+        this(name, batchSize, Duration.ZERO, batch);
+    }
+
+    /** A loop that backs off ({@link #backOff}) for at most {@code maxBackoff}. */
     public DrainLoop(String name, int batchSize, Duration maxBackoff, Batch batch) {
         this.name = name;
         this.batchSize = batchSize;

@@ -1,5 +1,6 @@
 package uk.police.oversight.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,12 +14,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import uk.police.oversight.common.events.CloudEvent;
 
 /**
  * The event contract, docs/events.asyncapi.yaml, as a test applies it: which message types each address carries and
@@ -89,6 +93,35 @@ public final class EventContract {
             defects.add(type + ": " + problem.getMessage());
         }
         return defects;
+    }
+
+    /**
+     * A producer's record as its outbox sends it to {@code address}: a new event id, the CloudEvents envelope of
+     * {@code source} and {@code type}, written with the service's own {@code objectMapper}. Fails (AssertionError) unless
+     * it is the message the contract documents there.
+     */
+    public String envelope(ObjectMapper objectMapper, String address, String source, String type, UUID subject, Object data) {
+        String json;
+        try {
+            json = objectMapper.writeValueAsString(CloudEvent.of(UUID.randomUUID(), source, type,
+                    subject == null ? null : subject.toString(), Instant.now(), objectMapper.valueToTree(data)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> defects = defects(address, json);
+        if (!defects.isEmpty()) {
+            throw new AssertionError("not the documented " + type + " on " + address + ": " + defects);
+        }
+        return json;
+    }
+
+    /** The id of an event {@link #envelope} made. */
+    public static UUID idOf(String event) {
+        try {
+            return UUID.fromString(JSON.readTree(event).path("id").asText());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** {@link #defects(String, JsonNode)} of an event written as JSON text. */

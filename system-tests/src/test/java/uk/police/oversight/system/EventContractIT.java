@@ -22,8 +22,8 @@ import uk.police.oversight.testing.EventContract;
  * The event contract, docs/events.asyncapi.yaml, held against what the producers really send: a flow through the
  * gateway makes every kind of event, and each event the services wrote to their outboxes (the exact documents the
  * relays send) must be a documented message on its documented address, with a payload its schema accepts. A
- * producer whose record changes (a field renamed, added or dropped, a new type) fails this build, not a deployment;
- * the consumers of the same stack are the other half (EventFlowIT, NotificationFlowIT, the projection tests).
+ * producer whose record changes (a field renamed, added or dropped, a new type) fails this build, not a deployment.
+ * The consumers' half is their contract tests (OffenderEventsContractTest, EventsContractTest, AuditEventsContractTest).
  */
 class EventContractIT {
 

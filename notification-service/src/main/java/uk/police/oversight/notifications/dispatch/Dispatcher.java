@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -54,7 +53,7 @@ public class Dispatcher {
     void start(@Observes StartupEvent event) {
         // Deliveries fail one by one, each on its own retry schedule (DeliveryLog); a batch that cannot be leased ends
         // the drain until the next tick.
-        loop = new DrainLoop("notification-dispatcher", BATCH, Duration.ofSeconds(30), this::dispatchBatch);
+        loop = new DrainLoop("notification-dispatcher", BATCH, this::dispatchBatch);
         loop.start();
         wake();
     }

@@ -17,12 +17,15 @@ import * as cnpg from "@kubernetes-models/cloudnative-pg";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Secrets that exist in the cluster without being rendered: made by the CloudNativePG operator for each Cluster
 // (<cluster>-app), or created from the force's secret store before a production deployment (docs/deployment.md).
+// assurance-service's identity key (assurance-identity) is never in the repository, not even for dev.
 const externalSecrets = {
   prod: ["oversight-broker", "oversight-broker-offender-service", "oversight-broker-visit-scheduler",
-    "oversight-broker-notification-service", "oversight-broker-audit-service", "oversight-broker-users", "oversight-smtp", "oversight-tls"],
-  dev: ["oversight-tls"],
+    "oversight-broker-notification-service", "oversight-broker-audit-service", "oversight-broker-assurance-service",
+    "oversight-broker-users", "oversight-smtp", "oversight-tls", "assurance-identity"],
+  dev: ["oversight-tls", "assurance-identity"],
 };
-const services = ["api-gateway", "offender-service", "visit-scheduler", "notification-service", "audit-service"];
+const services = ["api-gateway", "offender-service", "visit-scheduler", "notification-service", "audit-service",
+  "assurance-service"];
 
 function camel(group) {
   return group.split(".").map((part, i) => (i === 0 ? part : part[0].toUpperCase() + part.slice(1))).join("");
@@ -100,6 +103,23 @@ function validateOverlay(overlay) {
         const ref = e.valueFrom?.secretKeyRef;
         if (ref && !secrets.has(ref.name)) problems.push(`${where}: no Secret ${ref.name} (env ${e.name})`);
       }
+      const volumes = new Set([...(pod.volumes ?? []), ...(w.spec.volumeClaimTemplates ?? []).map((t) => t.metadata)]
+        .map((v) => v.name));
+      for (const m of c.volumeMounts ?? []) {
+        if (!volumes.has(m.name)) problems.push(`${where}: mounts ${m.name}, which is no volume of the pod`);
+      }
+      // A file the service reads (a *_LOCATION that is a path, such as a key) is on a mounted volume: the root file
+      // system is read-only and holds nothing of the deployment's.
+      for (const e of c.env ?? []) {
+        const path = e.name.endsWith("_LOCATION") ? e.value?.replace(/^file:/, "") : undefined;
+        if (path?.startsWith("/") && !(c.volumeMounts ?? []).some((m) => path.startsWith(`${m.mountPath.replace(/\/$/, "")}/`))) {
+          problems.push(`${where}: ${e.name} ${path} is on no mounted volume`);
+        }
+      }
+    }
+    for (const v of pod.volumes ?? []) {
+      if (v.secret && !secrets.has(v.secret.secretName)) problems.push(`${id(w)}: no Secret ${v.secret.secretName} (volume ${v.name})`);
+      if (v.configMap && !configMaps.has(v.configMap.name)) problems.push(`${id(w)}: no ConfigMap ${v.configMap.name} (volume ${v.name})`);
     }
   }
   for (const name of services) {

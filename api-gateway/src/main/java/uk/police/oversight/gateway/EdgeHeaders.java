@@ -10,7 +10,8 @@ import uk.police.oversight.common.web.RequestIds;
 /**
  * Security headers on every answer: HSTS, no MIME sniffing, no framing, no referrer; and on the API, whose answers
  * carry personal data, no caching anywhere and a content security policy that allows nothing. No server banner. And
- * the request's correlation id ({@link RequestIds}): kept when the client sent a sane one, else made up; on the
+ * a service may send a narrower policy of its own for a document it renders (the report pack's HTML allows its own
+ * inline style and data: images, nothing else), which is kept. And the request's correlation id ({@link RequestIds}): kept when the client sent a sane one, else made up; on the
  * request (so the service behind is given the same), in the logging context and on the answer.
  */
 @ApplicationScoped
@@ -41,7 +42,9 @@ public class EdgeHeaders {
         if (api) {
             headers.set("Cache-Control", "no-store");
             headers.set("Pragma", "no-cache");
-            headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            if (!headers.contains("Content-Security-Policy")) {
+                headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            }
         }
     }
 }

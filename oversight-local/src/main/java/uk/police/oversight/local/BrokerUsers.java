@@ -22,7 +22,8 @@ import java.util.Properties;
 public record BrokerUsers(Map<String, String> passwords) {
 
     /** The services that connect to the broker, each as itself. */
-    public static final List<String> SERVICES = List.of("offender-service", "visit-scheduler", "notification-service", "audit-service");
+    public static final List<String> SERVICES = List.of("offender-service", "visit-scheduler", "notification-service", "audit-service",
+            "assurance-service");
     /** A test client standing in for any service, in module tests only: never in the local stack or a deployment. */
     public static final String TEST_HARNESS = "oversight-tests";
 

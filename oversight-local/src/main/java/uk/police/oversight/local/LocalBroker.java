@@ -23,14 +23,15 @@ public final class LocalBroker implements AutoCloseable {
     public static final Map<String, List<String>> TOPOLOGY = Map.of(
             "oversight.offender-events", List.of("oversight.offender-events.visit-scheduler",
                     "oversight.offender-events.notification-service"),
-            "oversight.compliance-events", List.of("oversight.compliance-events.notification-service"));
+            "oversight.compliance-events", List.of("oversight.compliance-events.notification-service"),
+            "oversight.assurance-events", List.of("oversight.assurance-events.notification-service"));
     /**
      * Anycast queues (one consumer service, competing replicas): each service's audit entries on an address of its
      * own, so that the audit store knows from the address, which only that service may send to, who sent an entry;
      * the single audit address of earlier versions, drained by the audit store and sent to by nobody; dead letters.
      */
     public static final List<String> QUEUES = List.of("oversight.audit.offender-service", "oversight.audit.visit-scheduler",
-            "oversight.audit.notification-service", "oversight.audit", "DLQ", "ExpiryQueue");
+            "oversight.audit.notification-service", "oversight.audit.assurance-service", "oversight.audit", "DLQ", "ExpiryQueue");
 
     /** Who may send to and consume from an address (a user per service, named after it). */
     public record Access(java.util.Set<String> senders, java.util.Set<String> consumers) {
@@ -40,15 +41,22 @@ public final class LocalBroker implements AutoCloseable {
      * What each service may do on the broker: only the publisher sends to its address, only the subscribers consume
      * from it, nobody creates, deletes or manages anything (the topology is declared). Anything not named is refused.
      */
-    public static final Map<String, Access> ACCESS = Map.of(
-            "oversight.offender-events", new Access(java.util.Set.of("offender-service"),
-                    java.util.Set.of("visit-scheduler", "notification-service")),
-            "oversight.compliance-events", new Access(java.util.Set.of("visit-scheduler"), java.util.Set.of("notification-service")),
-            "oversight.audit.offender-service", new Access(java.util.Set.of("offender-service"), java.util.Set.of("audit-service")),
-            "oversight.audit.visit-scheduler", new Access(java.util.Set.of("visit-scheduler"), java.util.Set.of("audit-service")),
-            "oversight.audit.notification-service", new Access(java.util.Set.of("notification-service"),
-                    java.util.Set.of("audit-service")),
-            "oversight.audit", new Access(java.util.Set.of(), java.util.Set.of("audit-service")));
+    public static final Map<String, Access> ACCESS = Map.ofEntries(
+            Map.entry("oversight.offender-events", new Access(java.util.Set.of("offender-service"),
+                    java.util.Set.of("visit-scheduler", "notification-service"))),
+            Map.entry("oversight.compliance-events", new Access(java.util.Set.of("visit-scheduler"),
+                    java.util.Set.of("notification-service"))),
+            Map.entry("oversight.assurance-events", new Access(java.util.Set.of("assurance-service"),
+                    java.util.Set.of("notification-service"))),
+            Map.entry("oversight.audit.offender-service", new Access(java.util.Set.of("offender-service"),
+                    java.util.Set.of("audit-service"))),
+            Map.entry("oversight.audit.visit-scheduler", new Access(java.util.Set.of("visit-scheduler"),
+                    java.util.Set.of("audit-service"))),
+            Map.entry("oversight.audit.notification-service", new Access(java.util.Set.of("notification-service"),
+                    java.util.Set.of("audit-service"))),
+            Map.entry("oversight.audit.assurance-service", new Access(java.util.Set.of("assurance-service"),
+                    java.util.Set.of("audit-service"))),
+            Map.entry("oversight.audit", new Access(java.util.Set.of(), java.util.Set.of("audit-service"))));
 
     /** Artemis's audit log records every message; kept quiet here (held strongly: JUL keeps loggers weakly). */
     private static final java.util.logging.Logger ARTEMIS_AUDIT = quiet("org.apache.activemq.audit");

@@ -54,8 +54,8 @@ public class RiskAssessmentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(operationId = "listRiskAssessments", summary = "An offender's risk assessments", description = "Roles: offender-manager, supervisor (their areas only), admin. Newest first.")
+    @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(operationId = "listRiskAssessments", summary = "An offender's risk assessments", description = "Roles: offender-manager, supervisor (their areas only), integration, admin. Newest first.")
     @APIResponse(responseCode = "200", description = "The assessments")
     @APIResponse(responseCode = "404", description = "No such offender in your areas")
     public List<RiskAssessmentView> list(@PathParam("id") UUID id) {

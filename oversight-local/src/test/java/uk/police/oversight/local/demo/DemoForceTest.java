@@ -63,7 +63,16 @@ class DemoForceTest {
         DemoForce force = DemoForce.generate(TODAY);
         Map<String, Long> risk = force.offenders().stream()
                 .collect(Collectors.groupingBy(DemoForce.Offender::riskLevel, Collectors.counting()));
-        assertEquals(Map.of("VERY_HIGH", 30L, "HIGH", 274L, "MEDIUM", 456L, "LOW", 761L), risk);
+        assertEquals(Map.of("VERY_HIGH", 32L, "HIGH", 288L, "MEDIUM", 480L, "LOW", 800L), risk);
+        Map<String, Long> riskBy2024 = force.offenders().stream().filter(o -> !o.registeredOn().isAfter(DemoForce.PEAK_AS_OF))
+                .collect(Collectors.groupingBy(DemoForce.Offender::riskLevel, Collectors.counting()));
+        assertEquals(Map.of("VERY_HIGH", 30L, "HIGH", 274L, "MEDIUM", 456L, "LOW", 761L), riskBy2024,
+                "the 1,521 registered by 2024-01-17");
+        List<DemoForce.Offender> joiners = force.offenders().stream()
+                .filter(o -> o.registeredOn().isAfter(DemoForce.PEAK_AS_OF)).toList();
+        assertEquals(DemoForce.JOINERS, joiners.size());
+        assertTrue(joiners.stream().allMatch(o -> o.status().equals("IN_COMMUNITY")
+                && !o.registeredOn().isAfter(DemoForce.LATER_AS_OF)), "joiners in the community, registered by 2025-02-19");
         assertEquals(30, force.staff().stream().filter(s -> s.role().equals("OFFENDER_MANAGER")).count());
         assertEquals(6, force.staff().stream().filter(s -> s.role().equals("SUPERVISOR")).count());
         Map<String, Long> status = force.offenders().stream()

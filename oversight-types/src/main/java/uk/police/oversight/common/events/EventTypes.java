@@ -7,6 +7,8 @@ public final class EventTypes {
     public static final String OFFENDER_ADDRESS = "oversight.offender-events";
     /** Visits and compliance events, published by visit-scheduler; notification-service subscribes. */
     public static final String COMPLIANCE_ADDRESS = "oversight.compliance-events";
+    /** Action-tracker reminders, published by assurance-service; notification-service subscribes. */
+    public static final String ASSURANCE_ADDRESS = "oversight.assurance-events";
     /**
      * Audit entries of earlier versions, from any service: drained by the audit store, sent to by nobody now. Each
      * service sends its entries to {@link #auditAddressOf(String)}, which only it may send to.
@@ -32,6 +34,11 @@ public final class EventTypes {
     public static final String OFFENDER_BECAME_OVERDUE = "uk.police.oversight.visit.overdue";
     public static final String OVERDUE_ESCALATED = "uk.police.oversight.visit.overdue-escalated";
     public static final String RISK_REVIEW_OVERDUE = "uk.police.oversight.risk-review.overdue";
+
+    /** A tracked action falls due in 14 days: its owner is told. */
+    public static final String ACTION_DUE_SOON = "uk.police.oversight.action.due-soon";
+    /** A tracked action's due date has passed and it is not closed: its owner is told. */
+    public static final String ACTION_OVERDUE = "uk.police.oversight.action.overdue";
 
     public static final String AUDIT_RECORDED = "uk.police.oversight.audit.recorded";
 

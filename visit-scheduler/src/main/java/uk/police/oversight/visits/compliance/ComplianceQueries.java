@@ -21,9 +21,11 @@ import javax.sql.DataSource;
 import uk.police.oversight.common.query.Conditions;
 import uk.police.oversight.common.web.Page;
 import uk.police.oversight.common.web.PageRequest;
+import uk.police.oversight.visits.api.CommunityOffender;
 import uk.police.oversight.visits.api.ComplianceSummary;
 import uk.police.oversight.visits.api.OverdueRiskReview;
 import uk.police.oversight.visits.api.OverdueVisit;
+import uk.police.oversight.visits.model.ManagementMode;
 import uk.police.oversight.visits.model.RiskLevel;
 
 /**
@@ -126,7 +128,30 @@ public class ComplianceQueries {
             count(*) filter (where overdue) as overdue, max(days) as oldest, \
             grouping(area_code) as g_area, grouping(risk_level) as g_risk, grouping(manager_id) as g_manager, \
             grouping(band) as g_band from banded \
-            group by grouping sets ((), (area_code), (risk_level), (manager_id), (band))""".formatted(Band.sqlCase("g.days"));
+            group by grouping sets ((), (area_code), (risk_level), (manager_id), (band), (risk_level, band))""".formatted(Band.sqlCase("g.days"));
+
+    /**
+     * Risk reviews and the reactively managed, over everyone in the community (either management mode), force-wide,
+     * by area and by risk level. Left open after the where clause for the filters; closed by {@link #REVIEW_GROUPS}.
+     */
+    private static final String REVIEW_FIGURES = """
+            select o.area_code, o.risk_level, count(*) filter (where o.registered_on <= :asOf) as in_community, \
+            count(*) filter (where (coalesce(o.last_risk_assessment_on, o.registered_on) \
+            + make_interval(months => %s))::date < :asOf) as overdue, \
+            count(*) filter (where o.management_mode = 'REACTIVE' and o.registered_on <= :asOf) as reactive, \
+            grouping(o.area_code) as g_area, grouping(o.risk_level) as g_risk \
+            from offender_projection o cross join (select * from visit_policy where id = 1) p \
+            where o.status = 'IN_COMMUNITY'""".formatted(REVIEW_MONTHS);
+
+    private static final String REVIEW_GROUPS = " group by grouping sets ((), (o.area_code), (o.risk_level))";
+
+    /** Everyone in the community on {@code :asOf}, with whether {@code due} has them overdue then. */
+    private static final String COMMUNITY = """
+             select o.offender_id, o.area_code, o.risk_level, o.management_mode, o.manager_id, \
+            coalesce(d.due_on < :asOf, false) as overdue \
+            from offender_projection o left join due d on d.offender_id = o.offender_id \
+            where o.status = 'IN_COMMUNITY' and o.registered_on <= :asOf \
+            and (o.status_since is null or o.status_since <= :asOf) order by o.offender_id""";
 
     private static final String DUE_DATES =
             " select offender_id, risk_level, due_on, :asOf - due_on as days_overdue, last_visit_on from due";
@@ -195,23 +220,25 @@ public class ComplianceQueries {
             return read;
         });
         Counts total = Counts.NONE;
-        Long oldest = null;
         Map<String, Counts> byArea = new TreeMap<>();
         Map<RiskLevel, Counts> byRisk = new EnumMap<>(RiskLevel.class);
         Map<Band, Long> byBand = new EnumMap<>(Band.class);
+        Map<RiskLevel, Map<Band, Long>> byRiskAndBand = new EnumMap<>(RiskLevel.class);
         Map<UUID, Counts> byManager = new HashMap<>();
         for (RiskLevel level : RiskLevel.values()) {
             byRisk.put(level, Counts.NONE);
+            Map<Band, Long> bands = new EnumMap<>(Band.class);
+            for (Band band : Band.values()) {
+                bands.put(band, 0L);
+            }
+            byRiskAndBand.put(level, bands);
         }
         for (Band band : Band.values()) {
             byBand.put(band, 0L);
         }
         for (SummaryRow row : rows) {
             switch (row.grouping()) {
-                case TOTAL -> {
-                    total = row.counts();
-                    oldest = row.oldest();
-                }
+                case TOTAL -> total = row.counts();
                 case AREA -> byArea.put(row.areaCode(), row.counts());
                 case RISK_LEVEL -> byRisk.put(row.riskLevel(), row.counts());
                 case MANAGER -> byManager.put(row.managerId(), row.counts());
@@ -220,11 +247,15 @@ public class ComplianceQueries {
                         byBand.put(row.band(), row.counts().overdue());
                     }
                 }
+                case RISK_AND_BAND -> {
+                    if (row.band() != null) {
+                        byRiskAndBand.get(row.riskLevel()).put(row.band(), row.counts().overdue());
+                    }
+                }
             }
         }
-        Map<String, Long> reviewsByArea = overdueRiskReviewsByArea(filter);
-        reviewsByArea.keySet().forEach(area -> byArea.putIfAbsent(area, Counts.NONE));
-        long reviews = reviewsByArea.values().stream().mapToLong(Long::longValue).sum();
+        ReviewFigures reviews = reviewFigures(filter);
+        reviews.byArea().keySet().forEach(area -> byArea.putIfAbsent(area, Counts.NONE));
         List<ComplianceSummary.ManagerFigures> managers = null;
         if (withManagers) {
             Map<UUID, Long> caseloads = caseloads(filter);
@@ -236,18 +267,45 @@ public class ComplianceQueries {
                             .thenComparing(ComplianceSummary.ManagerFigures::managerId))
                     .toList();
         }
+        ReviewCounts allReviews = reviews.total();
         return new ComplianceSummary(filter.asOf(), filter.areaCode(), total.inScope(), total.overdue(),
-                ComplianceSummary.rate(total.inScope(), total.overdue()), oldest, reviews,
-                byArea.entrySet().stream()
-                        .map(e -> new ComplianceSummary.AreaFigures(e.getKey(), e.getValue().inScope(), e.getValue().overdue(),
-                                ComplianceSummary.rate(e.getValue().inScope(), e.getValue().overdue()),
-                                reviewsByArea.getOrDefault(e.getKey(), 0L)))
-                        .toList(),
-                byRisk.entrySet().stream()
-                        .map(e -> new ComplianceSummary.RiskFigures(e.getKey(), e.getValue().inScope(), e.getValue().overdue()))
-                        .toList(),
+                ComplianceSummary.rate(total.inScope(), total.overdue()), total.oldest(), allReviews.overdue(),
+                allReviews.inCommunity(), ComplianceSummary.rate(allReviews.inCommunity(), allReviews.overdue()),
+                allReviews.reactive(),
+                byArea.entrySet().stream().map(e -> {
+                    Counts visits = e.getValue();
+                    ReviewCounts area = reviews.byArea().getOrDefault(e.getKey(), ReviewCounts.NONE);
+                    return new ComplianceSummary.AreaFigures(e.getKey(), visits.inScope(), visits.overdue(),
+                            ComplianceSummary.rate(visits.inScope(), visits.overdue()), visits.oldest(), area.overdue(),
+                            area.inCommunity(), ComplianceSummary.rate(area.inCommunity(), area.overdue()), area.reactive());
+                }).toList(),
+                byRisk.entrySet().stream().map(e -> {
+                    Counts visits = e.getValue();
+                    ReviewCounts level = reviews.byRisk().getOrDefault(e.getKey(), ReviewCounts.NONE);
+                    return new ComplianceSummary.RiskFigures(e.getKey(), visits.inScope(), visits.overdue(),
+                            ComplianceSummary.rate(visits.inScope(), visits.overdue()), visits.oldest(), level.overdue(),
+                            level.inCommunity(), ComplianceSummary.rate(level.inCommunity(), level.overdue()), level.reactive());
+                }).toList(),
                 byBand.entrySet().stream().map(e -> new ComplianceSummary.BandFigures(e.getKey(), e.getValue())).toList(),
+                byRiskAndBand.entrySet().stream().flatMap(risk -> risk.getValue().entrySet().stream()
+                        .map(band -> new ComplianceSummary.RiskBandFigures(risk.getKey(), band.getKey(), band.getValue())))
+                        .toList(),
                 managers);
+    }
+
+    /** Every offender in the community on a date (registered by it, back in the community by it), overdue or not. */
+    public List<CommunityOffender> community(LocalDate asOf) {
+        Sql sql = dueCte(OverdueFilter.forceWide(asOf)).append(COMMUNITY);
+        return query(sql, rs -> {
+            List<CommunityOffender> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(new CommunityOffender(rs.getObject("offender_id", UUID.class), rs.getString("area_code"),
+                        RiskLevel.valueOf(rs.getString("risk_level")),
+                        ManagementMode.valueOf(rs.getString("management_mode")),
+                        rs.getObject("manager_id", UUID.class), rs.getBoolean("overdue")));
+            }
+            return rows;
+        });
     }
 
     /** A page of offenders whose risk review is overdue. */
@@ -299,20 +357,29 @@ public class ComplianceQueries {
     public record DueDate(UUID offenderId, RiskLevel riskLevel, LocalDate dueOn, long daysOverdue, LocalDate lastVisitOn) {
     }
 
-    /** In scope and overdue, for one grouping of the summary. */
-    private record Counts(long inScope, long overdue) {
-        static final Counts NONE = new Counts(0, 0);
+    /** In scope, overdue and the oldest overdue, for one grouping of the summary. */
+    private record Counts(long inScope, long overdue, Long oldest) {
+        static final Counts NONE = new Counts(0, 0, null);
+    }
+
+    /** In the community, overdue a risk review, and reactively managed, for one grouping of {@link #REVIEW_FIGURES}. */
+    private record ReviewCounts(long inCommunity, long overdue, long reactive) {
+        static final ReviewCounts NONE = new ReviewCounts(0, 0, 0);
+    }
+
+    private record ReviewFigures(ReviewCounts total, Map<String, ReviewCounts> byArea, Map<RiskLevel, ReviewCounts> byRisk) {
     }
 
     /** Which grouping set of {@link #SUMMARY} a row belongs to. */
-    private enum Grouping { TOTAL, AREA, RISK_LEVEL, MANAGER, BAND }
+    private enum Grouping { TOTAL, AREA, RISK_LEVEL, MANAGER, BAND, RISK_AND_BAND }
 
     /** One row of {@link #SUMMARY}: its grouping, the grouping's key (the other keys are null) and its figures. */
     private record SummaryRow(Grouping grouping, String areaCode, RiskLevel riskLevel, UUID managerId, Band band,
-            Counts counts, Long oldest) {
+            Counts counts) {
 
         static SummaryRow of(ResultSet rs) throws SQLException {
             Grouping grouping = rs.getInt("g_area") == 0 ? Grouping.AREA
+                    : rs.getInt("g_risk") == 0 && rs.getInt("g_band") == 0 ? Grouping.RISK_AND_BAND
                     : rs.getInt("g_risk") == 0 ? Grouping.RISK_LEVEL
                     : rs.getInt("g_manager") == 0 ? Grouping.MANAGER
                     : rs.getInt("g_band") == 0 ? Grouping.BAND
@@ -323,7 +390,7 @@ public class ComplianceQueries {
             Long oldestOrNull = rs.wasNull() ? null : oldest;
             return new SummaryRow(grouping, rs.getString("area_code"), risk == null ? null : RiskLevel.valueOf(risk),
                     rs.getObject("manager_id", UUID.class), band == null ? null : Band.fromLabel(band),
-                    new Counts(rs.getLong("in_scope"), rs.getLong("overdue")), oldestOrNull);
+                    new Counts(rs.getLong("in_scope"), rs.getLong("overdue"), oldestOrNull));
         }
     }
 
@@ -355,6 +422,26 @@ public class ComplianceQueries {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
             return counts;
+        });
+    }
+
+    private ReviewFigures reviewFigures(OverdueFilter filter) {
+        Sql sql = Sql.of(REVIEW_FIGURES).append(projectionFilters(filter)).append(REVIEW_GROUPS).bind("asOf", filter.asOf());
+        return query(sql, rs -> {
+            ReviewCounts total = ReviewCounts.NONE;
+            Map<String, ReviewCounts> byArea = new HashMap<>();
+            Map<RiskLevel, ReviewCounts> byRisk = new EnumMap<>(RiskLevel.class);
+            while (rs.next()) {
+                ReviewCounts counts = new ReviewCounts(rs.getLong("in_community"), rs.getLong("overdue"), rs.getLong("reactive"));
+                if (rs.getInt("g_area") == 0) {
+                    byArea.put(rs.getString("area_code"), counts);
+                } else if (rs.getInt("g_risk") == 0) {
+                    byRisk.put(RiskLevel.valueOf(rs.getString("risk_level")), counts);
+                } else {
+                    total = counts;
+                }
+            }
+            return new ReviewFigures(total, byArea, byRisk);
         });
     }
 

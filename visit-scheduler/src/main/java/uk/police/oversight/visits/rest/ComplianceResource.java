@@ -68,8 +68,9 @@ public class ComplianceResource {
     @GET
     @Path("schedules/{offenderId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR})
-    @Operation(operationId = "getSchedule", summary = "An offender's visit schedule", description = "Roles: offender-manager, supervisor (their areas only).")
+    @RolesAllowed({Roles.OFFENDER_MANAGER, Roles.SUPERVISOR, Roles.INTEGRATION})
+    @Operation(operationId = "getSchedule", summary = "An offender's visit schedule",
+            description = "Roles: offender-manager, supervisor (their areas only), integration.")
     @APIResponse(responseCode = "200", description = "The schedule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleView.class)))
     @APIResponse(responseCode = "400", description = "Bad id or asOf")
@@ -122,6 +123,25 @@ public class ComplianceResource {
             @QueryParam("asOf") @Parameter(description = AS_OF, example = "2022-06-30") LocalDate asOf,
             @QueryParam("areaCode") @Size(max = 20) @Parameter(description = "Only this area", example = "BRS") String areaCode) {
         return compliance.summary(new OverdueFilter(asOf(asOf), caller.areaRestriction(), areaCode, null, null, null, null));
+    }
+
+    @GET
+    @Path("community-offenders")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(operationId = "listCommunityOffenders", summary = "Everyone in the community on a date",
+            description = "Roles: integration, admin. Every offender in the community on asOf (registered by then, "
+                    + "status IN_COMMUNITY since on or before it), either management mode, with their area, risk level, "
+                    + "manager and whether they were overdue a home visit then: the population an assurance sample is "
+                    + "drawn from (SPEC section 9). The whole list, ordered by offenderId, not paged; audited as a "
+                    + "consultation of everyone in it.")
+    @APIResponse(responseCode = "200", description = "Everyone in the community on the date",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = uk.police.oversight.visits.api.CommunityOffender.class)))
+    @APIResponse(responseCode = "400", description = "Bad asOf")
+    public List<uk.police.oversight.visits.api.CommunityOffender> community(
+            @QueryParam("asOf") @Parameter(description = AS_OF, example = "2022-06-30") LocalDate asOf) {
+        return compliance.community(asOf(asOf));
     }
 
     @GET

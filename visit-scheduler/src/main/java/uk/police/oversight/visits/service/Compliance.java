@@ -46,6 +46,13 @@ public class Compliance {
         return rows;
     }
 
+    public List<uk.police.oversight.visits.api.CommunityOffender> community(java.time.LocalDate asOf) {
+        List<uk.police.oversight.visits.api.CommunityOffender> rows = queries.community(asOf);
+        audit.record(AuditAction.CONSULT, rows.stream().map(uk.police.oversight.visits.api.CommunityOffender::offenderId).toList(),
+                caller.requestLine() + " (everyone in the community, " + rows.size() + " rows)");
+        return rows;
+    }
+
     public Page<OverdueRiskReview> overdueRiskReviews(OverdueFilter filter, PageRequest page) {
         Page<OverdueRiskReview> result = queries.overdueRiskReviews(filter, page);
         audit.record(AuditAction.CONSULT, result.items().stream().map(OverdueRiskReview::offenderId).toList(),

@@ -1,0 +1,54 @@
+package uk.police.oversight.assurance.rest;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.police.oversight.common.problem.ProblemResponses;
+import uk.police.oversight.common.problem.ProblemType;
+import uk.police.oversight.common.web.RequestIdFilter;
+
+/**
+ * visit-scheduler or offender-service not answering (down, slow, circuit open, a 5xx) is a 503 with Retry-After, never a
+ * 500 or a hang. One of them refusing the caller (whose token was passed on) is the caller's 403.
+ */
+public class UpstreamProblems {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProblems.class);
+
+    @ServerExceptionMapper
+    public Response faultTolerance(FaultToleranceException e, HttpServerRequest request) {
+        return unavailable(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response processing(ProcessingException e, HttpServerRequest request) {
+        return unavailable(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response upstreamError(ClientWebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 401 || status == 403) {
+            return ProblemResponses.of(ProblemType.FORBIDDEN, "Your role may not read the figures this needs", List.of(),
+                    Map.of(), request == null ? null : request.path(), RequestIdFilter.of(request));
+        }
+        if (status == 400) {
+            return ProblemResponses.of(ProblemType.BAD_REQUEST, "visit-scheduler refused the question: " + status, List.of(),
+                    Map.of(), request == null ? null : request.path(), RequestIdFilter.of(request));
+        }
+        return unavailable(e, request);
+    }
+
+    private static Response unavailable(Exception e, HttpServerRequest request) {
+        LOG.warnf("an upstream service did not answer: %s", e.toString());
+        return ProblemResponses.of(ProblemType.SERVICE_UNAVAILABLE,
+                "visit-scheduler or offender-service, which hold the figures and records, is not answering; try again shortly",
+                List.of(), Map.of("Retry-After", "5"), request == null ? null : request.path(), RequestIdFilter.of(request));
+    }
+}

@@ -1,0 +1,6 @@
+package uk.police.oversight.assurance.sample;
+
+/** What a sample's size is shared across. */
+public enum Stratification {
+    RISK_LEVEL, AREA
+}

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import uk.police.oversight.local.demo.DemoForce;
+import uk.police.oversight.local.demo.DemoLoader;
 
 /** Tokens for the demo force's people, printed by `up` and written to {@code <home>/demo-tokens.env}. */
 final class DemoTokens {
@@ -31,6 +32,8 @@ final class DemoTokens {
                         "the force's records system, force-wide"),
                 new Token("SCRUTINY", keys.token("inspector", List.of("scrutiny"), List.of(), hours),
                         "an inspector: compliance figures only, no personal data"),
+                new Token("PANEL", keys.token(DemoLoader.PANEL_MEMBER, List.of("panel"), List.of(), hours),
+                        "a lay member of the assurance panel: the pseudonymised case files of their sample"),
                 new Token("ADMIN", keys.token("admin-user", List.of("admin"), List.of(), hours), "a system administrator"));
     }
 

@@ -57,12 +57,14 @@ public final class LocalStack implements AutoCloseable {
         ports.put("visit-scheduler", port("VISITS_HTTP_PORT", 8082));
         ports.put("notification-service", port("NOTIFY_HTTP_PORT", 8083));
         ports.put("audit-service", port("AUDIT_HTTP_PORT", 8084));
+        ports.put("assurance-service", port("ASSURANCE_HTTP_PORT", 8085));
         ports.put("api-gateway", port("GATEWAY_HTTP_PORT", 8080));
         // Health and metrics are on each service's management interface, never on the port clients reach.
         managementPorts.put("offender-service", port("OFFENDER_MANAGEMENT_PORT", 9081));
         managementPorts.put("visit-scheduler", port("VISITS_MANAGEMENT_PORT", 9082));
         managementPorts.put("notification-service", port("NOTIFY_MANAGEMENT_PORT", 9083));
         managementPorts.put("audit-service", port("AUDIT_MANAGEMENT_PORT", 9084));
+        managementPorts.put("assurance-service", port("ASSURANCE_MANAGEMENT_PORT", 9085));
         managementPorts.put("api-gateway", port("GATEWAY_MANAGEMENT_PORT", 9080));
         // Every service port is checked before anything starts, so that a taken port fails fast and says which.
         ports.forEach((service, port) -> checkFree(service + ", " + variable(service, "HTTP"), port));
@@ -115,6 +117,16 @@ public final class LocalStack implements AutoCloseable {
         database(audit, "AUDIT_DB_JDBC_URL", "audit");
         earlierAuditStore(audit, offender);
 
+        Map<String, String> assurance = new LinkedHashMap<>(common);
+        assurance.put("ASSURANCE_HTTP_PORT", Integer.toString(ports.get("assurance-service")));
+        database(assurance, "ASSURANCE_DB_JDBC_URL", "assurance");
+        assurance.put("VISIT_SCHEDULER_URL", url("visit-scheduler"));
+        assurance.put("OFFENDER_SERVICE_URL", url("offender-service"));
+        // Locally its own tokens are signed with the stack's key, which every service trusts (docs/deployment.md).
+        assurance.put("ASSURANCE_IDENTITY_KEY_LOCATION", keys.privateKeyFile().toString());
+        passThrough(assurance, "MONTHLY_SNAPSHOT_CRON");
+        passThrough(assurance, "ACTION_REMINDER_CRON");
+
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("GATEWAY_HTTP_PORT", Integer.toString(ports.get("api-gateway")));
         // Quarkus's own port behind the gateway's public one: loopback only (api-gateway's EdgeServer).
@@ -125,6 +137,7 @@ public final class LocalStack implements AutoCloseable {
         gateway.put("VISITS_SERVICE_URL", url("visit-scheduler"));
         gateway.put("NOTIFY_SERVICE_URL", url("notification-service"));
         gateway.put("AUDIT_SERVICE_URL", url("audit-service"));
+        gateway.put("ASSURANCE_SERVICE_URL", url("assurance-service"));
         for (String key : List.of("GATEWAY_RATE_LIMIT_PER_MINUTE", "GATEWAY_RATE_LIMIT_BURST", "GATEWAY_RATE_LIMIT_ENABLED",
                 "GATEWAY_CORS_ENABLED", "GATEWAY_CORS_ORIGINS", "GATEWAY_MAX_BODY_BYTES", "GATEWAY_MAX_URI_LENGTH", "GATEWAY_MAX_HEADER_BYTES")) {
             passThrough(gateway, key);
@@ -134,6 +147,7 @@ public final class LocalStack implements AutoCloseable {
         add("visit-scheduler", visits);
         add("notification-service", notify);
         add("audit-service", audit);
+        add("assurance-service", assurance);
         add("api-gateway", gateway);
 
         deniedWebhookTargets.put("WEBHOOK_DENIED_TARGETS", String.join(",", ownEndpoints()));
@@ -282,6 +296,7 @@ public final class LocalStack implements AutoCloseable {
             case "visit-scheduler" -> "VISITS";
             case "notification-service" -> "NOTIFY";
             case "audit-service" -> "AUDIT";
+            case "assurance-service" -> "ASSURANCE";
             case "api-gateway" -> "GATEWAY";
             default -> throw new IllegalArgumentException("No service " + service);
         };
@@ -472,8 +487,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every variable that sets a port of the local stack. */
     public static final List<String> PORT_VARIABLES = List.of("GATEWAY_HTTP_PORT", "OFFENDER_HTTP_PORT", "VISITS_HTTP_PORT",
-            "NOTIFY_HTTP_PORT", "AUDIT_HTTP_PORT", "GATEWAY_MANAGEMENT_PORT", "OFFENDER_MANAGEMENT_PORT", "VISITS_MANAGEMENT_PORT",
-            "NOTIFY_MANAGEMENT_PORT", "AUDIT_MANAGEMENT_PORT", "GATEWAY_INTERNAL_HTTP_PORT", "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT");
+            "NOTIFY_HTTP_PORT", "AUDIT_HTTP_PORT", "ASSURANCE_HTTP_PORT", "GATEWAY_MANAGEMENT_PORT", "OFFENDER_MANAGEMENT_PORT", "VISITS_MANAGEMENT_PORT",
+            "NOTIFY_MANAGEMENT_PORT", "AUDIT_MANAGEMENT_PORT", "ASSURANCE_MANAGEMENT_PORT", "GATEWAY_INTERNAL_HTTP_PORT", "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT");
 
     /** Each of {@link #PORT_VARIABLES} set to a free port: a stack that runs beside others (tests, benchmarks). */
     public static Map<String, String> freePorts() {

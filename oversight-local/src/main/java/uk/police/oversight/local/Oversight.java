@@ -168,6 +168,13 @@ public final class Oversight {
             loader.load(force);
             write(marker, "on " + today);
         }
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        Path oversight = home.resolve("demo-oversight-loaded-" + java.time.YearMonth.from(today));
+        if (!Files.exists(oversight)) {
+            OUT.println("==> The oversight figures: month-end snapshots since " + DemoLoader.TREND_FROM + ", actions, a sample");
+            loader.loadOversight(today);
+            write(oversight, "on " + today);
+        }
         DemoLoader.Figures figures = loader.figures();
         OUT.printf("==> As of %s: %d in scope, %d overdue a visit (the oldest %d days), %d overdue a risk review%n",
                 figures.asOf(), figures.inScope(), figures.overdue(), figures.oldestDaysOverdue(), figures.overdueRiskReviews());

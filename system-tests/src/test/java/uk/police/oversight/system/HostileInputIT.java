@@ -90,6 +90,7 @@ class HostileInputIT {
     private Connection offenderDb;
     private Connection visitsDb;
     private Connection notificationsDb;
+    private Connection assuranceDb;
     private String lastFingerprint;
 
     /** One operation of the published document. */
@@ -153,9 +154,11 @@ class HostileInputIT {
         offenderDb = DriverManager.getConnection(SystemStack.get().jdbcUrl("offender"), "postgres", "");
         visitsDb = DriverManager.getConnection(SystemStack.get().jdbcUrl("visits"), "postgres", "");
         notificationsDb = DriverManager.getConnection(SystemStack.get().jdbcUrl("notifications"), "postgres", "");
+        assuranceDb = DriverManager.getConnection(SystemStack.get().jdbcUrl("assurance"), "postgres", "");
         watch(offenderDb, WATCHED.get("offender"));
         watch(visitsDb, WATCHED.get("visits"));
         watch(notificationsDb, WATCHED.get("notifications"));
+        watch(assuranceDb, WATCHED.get("assurance"));
         lastFingerprint = fingerprint();
     }
 
@@ -175,8 +178,9 @@ class HostileInputIT {
             unwatch(offenderDb, WATCHED.get("offender"));
             unwatch(visitsDb, WATCHED.get("visits"));
             unwatch(notificationsDb, WATCHED.get("notifications"));
+            unwatch(assuranceDb, WATCHED.get("assurance"));
         }
-        for (Connection connection : new Connection[] {offenderDb, visitsDb, notificationsDb}) {
+        for (Connection connection : new Connection[] {offenderDb, visitsDb, notificationsDb, assuranceDb}) {
             if (connection != null) {
                 connection.close();
             }
@@ -825,7 +829,9 @@ class HostileInputIT {
     private static final Map<String, List<String>> WATCHED = Map.of(
             "offender", List.of("area", "staff", "offender", "risk_assessment", "status_change", "offender_history"),
             "visits", List.of("visit", "visit_policy"),
-            "notifications", List.of("webhook_subscription"));
+            "notifications", List.of("webhook_subscription"),
+            "assurance", List.of("compliance_snapshot", "threshold_set", "assurance_sample", "case_finding", "tracked_action",
+                    "action_update"));
 
     /**
      * Row triggers on every watched table log each row inserted, updated or deleted (in the writer's transaction, so
@@ -860,7 +866,8 @@ class HostileInputIT {
 
     private String fingerprint() throws SQLException {
         return single(offenderDb, "select count(*) from hostile_watch_log") + "/" + single(visitsDb, "select count(*) from hostile_watch_log")
-                + "/" + single(notificationsDb, "select count(*) from hostile_watch_log");
+                + "/" + single(notificationsDb, "select count(*) from hostile_watch_log")
+                + "/" + single(assuranceDb, "select count(*) from hostile_watch_log");
     }
 
     private static String single(Connection connection, String sql) throws SQLException {
@@ -959,7 +966,11 @@ class HostileInputIT {
             case "POST /offenders/batch", "POST /visits/batch" -> Role.INTEGRATION;
             case "POST /areas", "POST /staff", "PATCH /staff/{id}", "DELETE /offenders/{id}", "POST /offenders/events/replay",
                     "GET /audit-events", "PUT /visit-policy", "POST /compliance-scans", "POST /projection/rebuild", "GET /webhooks",
-                    "POST /webhooks", "GET /webhooks/{id}", "DELETE /webhooks/{id}", "POST /digests" -> Role.ADMIN;
+                    "POST /webhooks", "GET /webhooks/{id}", "DELETE /webhooks/{id}", "POST /digests", "GET /community-offenders",
+                    "POST /compliance-snapshots", "PUT /performance-thresholds", "POST /assurance-samples", "GET /assurance-samples",
+                    "GET /assurance-samples/{id}", "GET /assurance-samples/{id}/report", "GET /actions", "POST /actions",
+                    "GET /actions/{id}", "POST /actions/{id}/updates", "POST /actions/reminders" -> Role.ADMIN;
+            case "GET /assurance-samples/{id}/cases/{caseRef}", "PUT /assurance-samples/{id}/cases/{caseRef}/finding" -> Role.PANEL;
             default -> Role.MANAGER;
         };
     }
@@ -991,7 +1002,11 @@ class HostileInputIT {
             case "pncId" -> world.pnc(in);
             case "offenderId" -> world.offender(in);
             case "recordId" -> template.contains("risk-assessments") ? world.assessment(in) : world.statusChange(in);
+            case "caseRef" -> world.caseRef();
             case "id" -> template.startsWith("/staff") ? world.manager(in)
+                    : template.startsWith("/compliance-snapshots") ? world.snapshot()
+                    : template.startsWith("/assurance-samples") ? world.sample()
+                    : template.startsWith("/actions") ? world.action()
                     : template.startsWith("/visits") ? world.visit(in)
                     : template.startsWith("/notifications") ? world.notification(in)
                     : template.startsWith("/webhooks") ? world.webhook()
@@ -1038,6 +1053,13 @@ class HostileInputIT {
         bodies.put("PUT /visit-policy", () -> Fixture.NATIONAL_POLICY);
         bodies.put("POST /webhooks", () -> Map.of("url", "https://localhost:9/" + world.unique("hz"), "eventTypes", List.of("OVERDUE"),
                 "secret", "a-secret-of-sixteen-or-more"));
+        bodies.put("POST /compliance-snapshots", () -> Map.of("asOf", "2022-06-30"));
+        bodies.put("PUT /performance-thresholds", () -> Fixture.DEFAULT_THRESHOLDS);
+        bodies.put("POST /assurance-samples", () -> world.newSample(true));
+        bodies.put("PUT /assurance-samples/{id}/cases/{caseRef}/finding", () -> Map.of("grade", "APPROPRIATE_WITH_OBSERVATIONS",
+                "flags", List.of("NO_ACCESS_NOT_FOLLOWED_UP"), "observations", "Hostile input"));
+        bodies.put("POST /actions", world::newAction);
+        bodies.put("POST /actions/{id}/updates", () -> Map.of("note", "Hostile update", "status", "IN_PROGRESS"));
         return bodies;
     }
 

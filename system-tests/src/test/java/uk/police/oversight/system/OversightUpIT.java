@@ -39,7 +39,7 @@ class OversightUpIT {
         ENV.put("OVERSIGHT_HOME", HOME.toString());
         ENV.put("OVERSIGHT_SKIP_BUILD", "true");
         ENV.putAll(LocalStack.freePorts());
-        Result up = oversight(600, "up", "--detach");
+        Result up = oversight(1200, "up", "--detach");
         upOutput = up.output();
         assertEquals(0, up.status(), up.output());
     }
@@ -75,6 +75,43 @@ class OversightUpIT {
         given().header("Authorization", "Bearer " + scrutiny)
                 .get(gateway + "/overdue-visits?asOf=2022-06-30")
                 .then().statusCode(403);
+
+        // The published figures later on (SPEC section 7), and the force's size by then.
+        given().header("Authorization", "Bearer " + supervisor).get(gateway + "/overdue-visits/summary?asOf=2024-01-17")
+                .then().statusCode(200).body("overdue", equalTo(273));
+        given().header("Authorization", "Bearer " + supervisor).get(gateway + "/overdue-visits/summary?asOf=2025-02-19")
+                .then().statusCode(200).body("overdue", equalTo(185));
+        String admin = oversight(60, "token", "--sub", "it-admin", "--roles", "admin").output().strip();
+        given().header("Authorization", "Bearer " + admin).get(gateway + "/offenders?size=1")
+                .then().statusCode(200).body("totalItems", equalTo(1600));
+
+        // The oversight layer is there at once: a month-end snapshot from January 2021 to last month, the trend through
+        // the published figures, three actions (one with a closure criterion), and a sample for the demo panel member.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        io.restassured.path.json.JsonPath trend = given().header("Authorization", "Bearer " + scrutiny)
+                .get(gateway + "/compliance-trends?metric=overdue&from=2021-01-01&to=" + today).then().statusCode(200).extract().jsonPath();
+        List<String> months = trend.getList("points.asOf");
+        assertEquals("2021-01-31", months.get(0));
+        assertEquals(java.time.YearMonth.from(today).minusMonths(1).atEndOfMonth().toString(), months.get(months.size() - 1));
+        assertEquals(java.time.temporal.ChronoUnit.MONTHS.between(java.time.YearMonth.of(2021, 1), java.time.YearMonth.from(today)),
+                months.size(), "one point per month");
+        assertEquals(217, trend.getInt("points.find { it.asOf == '2022-06-30' }.value"));
+        assertEquals(List.of("RECONSTRUCTED"), trend.getList("points.kind").stream().distinct().toList());
+        given().header("Authorization", "Bearer " + scrutiny).get(gateway + "/compliance-trends?metric=overdueRiskReviews&from=2022-06-01&to=2022-06-30")
+                .then().statusCode(200).body("points[0].value", equalTo(151.0f));
+        io.restassured.path.json.JsonPath actions = given().header("Authorization", "Bearer " + scrutiny)
+                .get(gateway + "/actions").then().statusCode(200).extract().jsonPath();
+        assertEquals(3, actions.getInt("totalItems"));
+        assertEquals(1, actions.getList("items.findAll { it.closureCriterion != null }").size());
+        String panel = upOutput.lines().filter(l -> l.strip().startsWith("export PANEL=")).findFirst().orElseThrow()
+                .strip().substring("export PANEL=".length());
+        io.restassured.path.json.JsonPath samples = given().header("Authorization", "Bearer " + panel)
+                .get(gateway + "/assurance-samples").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Bristol panel dip-sample"), samples.getList("title"));
+        given().header("Authorization", "Bearer " + panel).get(gateway + "/assurance-samples/" + samples.getString("[0].id")
+                + "/cases/" + samples.getString("[0].cases[0].caseRef")).then().statusCode(200).body("areaCode", equalTo("BRS"));
+        given().header("Authorization", "Bearer " + scrutiny).accept("application/pdf")
+                .get(gateway + "/reports/compliance?month=" + java.time.YearMonth.from(today).minusMonths(1)).then().statusCode(200);
 
         // Today's compliance scan ran after loading; its mails reach the mail sink.
         Awaitility.await("notifications reached the mail sink").atMost(Duration.ofSeconds(60)).until(() -> mails() > 0);
@@ -124,7 +161,7 @@ class OversightUpIT {
                 pids.add(Long.parseLong(state.getProperty(key)));
             }
         }
-        assertEquals(6, pids.size(), "the launcher and five services: " + state);
+        assertEquals(7, pids.size(), "the launcher and six services: " + state);
         return pids;
     }
 

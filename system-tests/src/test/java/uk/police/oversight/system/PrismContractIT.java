@@ -59,7 +59,8 @@ class PrismContractIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
-    private static final List<String> SERVICES = List.of("offender-service", "visit-scheduler", "notification-service", "audit-service");
+    private static final List<String> SERVICES = List.of("offender-service", "visit-scheduler", "notification-service", "audit-service",
+            "assurance-service");
 
     private Process prism;
     private Path prismLog;
@@ -115,11 +116,11 @@ class PrismContractIT {
         for (Row row : table) {
             run(new Probe(row.operation(), "no token", 401, row.call().apply(world, true), null, Map.of(), false));
             for (Role role : Role.values()) {
-                for (boolean in : role == Role.MANAGER || role == Role.SUPERVISOR ? new boolean[] {true, false} : new boolean[] {true}) {
+                for (boolean in : role.scoped() ? new boolean[] {true, false} : new boolean[] {true}) {
                     String[] inOut = row.expected().split(" ")[role.ordinal()].split("/");
                     int expected = Integer.parseInt(in || inOut.length == 1 ? inOut[0] : inOut[1]);
                     run(new Probe(row.operation(), role + (in ? " in area" : " out of area"), expected, row.call().apply(world, in),
-                            world.token(role), Map.of(), true));
+                            world.token(role, in), Map.of(), true));
                     if (row.operation().equals("POST /api/v1/projection/rebuild") && expected == 202) {
                         world.awaitProjection();
                     }
@@ -353,7 +354,7 @@ class PrismContractIT {
     /** The token of the first role the matrix lets do the operation in its area. */
     private String allowedToken(Row row) {
         String[] expected = row.expected().split(" ");
-        for (Role role : List.of(Role.ADMIN, Role.INTEGRATION, Role.MANAGER, Role.SUPERVISOR, Role.SCRUTINY)) {
+        for (Role role : List.of(Role.ADMIN, Role.INTEGRATION, Role.MANAGER, Role.SUPERVISOR, Role.SCRUTINY, Role.PANEL)) {
             if (expected[role.ordinal()].startsWith("2")) {
                 return world.token(role);
             }
@@ -371,6 +372,7 @@ class PrismContractIT {
             String unknown = switch (parameter.group(1)) {
                 case "code" -> "ZZ" + (System.nanoTime() % 100_000);
                 case "pncId" -> String.format("1999/%07d%c", 9_999_990, World.checkLetter(1999, 9_999_990));
+                case "caseRef" -> "00000000-99";
                 default -> UUID.randomUUID().toString();
             };
             parameter.appendReplacement(path, Matcher.quoteReplacement(unknown));

@@ -41,6 +41,8 @@ public final class SystemStack {
             env.put("GATEWAY_RATE_LIMIT_BURST", "10000");
             env.put("COMPLIANCE_SCAN_CRON", "off");
             env.put("DIGEST_CRON", "off");
+            env.put("MONTHLY_SNAPSHOT_CRON", "off");
+            env.put("ACTION_REMINDER_CRON", "off");
             stack = LocalStack.start(new LocalStack.Options(repository, home, env, false, System.out));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }

@@ -34,7 +34,10 @@ public class ActionReminders {
     Clock clock;
 
     /** What one run announced. */
-    public record Reminded(int dueSoon, int overdue) {
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ActionRemindersRun", requiredProperties = {"dueSoon", "overdue"})
+    public record Reminded(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Owners told an action falls due within 14 days") int dueSoon,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Owners told an action is past its due date") int overdue) {
     }
 
     @Scheduled(identity = "action-reminders", cron = "${oversight.assurance.action-reminder-cron}", timeZone = "Europe/London",

@@ -49,6 +49,33 @@ public class ActionResource {
     @Inject
     Actions actions;
 
+    @Inject
+    uk.police.oversight.assurance.action.ActionReminders reminders;
+
+    @Inject
+    java.time.Clock clock;
+
+    @POST
+    @Path("reminders")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "runActionReminders", summary = "Send the action reminders now",
+            description = "Roles: admin. What the daily job does (ACTION_REMINDER_CRON): tells the owner of each open action "
+                    + "that falls due within 14 days of `on`, or has passed its due date by then, through notification-service; "
+                    + "each (action, kind, due date) once, so running it again, or after the job, sends nothing twice.")
+    @APIResponse(responseCode = "200", description = "How many reminders were announced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = uk.police.oversight.assurance.action.ActionReminders.Reminded.class)))
+    @APIResponse(responseCode = "400", description = "A bad date")
+    public uk.police.oversight.assurance.action.ActionReminders.Reminded remind(
+            @QueryParam("on") @Parameter(description = "As of this day (default today, Europe/London)", example = "2023-03-17") LocalDate on) {
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
+        if (day.getYear() < 1950 || day.getYear() > 2100) {
+            throw ProblemException.badRequest("on", "must be a date between 1950 and 2100");
+        }
+        return reminders.remind(day);
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

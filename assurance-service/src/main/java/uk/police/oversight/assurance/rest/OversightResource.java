@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,7 +40,7 @@ import uk.police.oversight.assurance.snapshot.Metric;
 import uk.police.oversight.assurance.snapshot.SnapshotKind;
 import uk.police.oversight.assurance.snapshot.SnapshotStore;
 import uk.police.oversight.assurance.snapshot.Snapshots;
-import uk.police.oversight.assurance.snapshot.Threshold;
+import uk.police.oversight.assurance.api.ThresholdsView;
 import uk.police.oversight.assurance.snapshot.Thresholds;
 import uk.police.oversight.assurance.snapshot.Trends;
 import uk.police.oversight.assurance.upstream.Upstream;
@@ -190,10 +189,10 @@ public class OversightResource {
             + " A value at least as good as green is GREEN, at least as good as amber AMBER, else RED; a metric without "
             + "a threshold is not rated. The ETag is for the PUT.")
     @APIResponse(responseCode = "200", description = "The thresholds",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Threshold.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThresholdsView.class)))
     public Response thresholds() {
         Thresholds.ThresholdSet set = thresholds.current();
-        return Response.ok(set.thresholds()).tag(new jakarta.ws.rs.core.EntityTag(Long.toString(set.version()))).build();
+        return Response.ok(new ThresholdsView(set.thresholds())).tag(new jakarta.ws.rs.core.EntityTag(Long.toString(set.version()))).build();
     }
 
     @PUT
@@ -205,15 +204,15 @@ public class OversightResource {
             description = "Roles: scrutiny, admin. The whole set, with the ETag you read in If-Match; a metric left out "
                     + "is no longer rated.")
     @APIResponse(responseCode = "200", description = "The thresholds now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Threshold.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThresholdsView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "412", description = "The thresholds have changed since you read them")
     @APIResponse(responseCode = "422", description = "A threshold that makes no sense (a rate above 1, amber better than green, …)")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response replace(@NotNull @Size(max = 10) List<@Valid @NotNull Threshold> body,
+    public Response replace(@NotNull @Valid ThresholdsView body,
             @HeaderParam("If-Match") @Parameter(description = "The ETag of the thresholds you read", example = "\"1\"") String ifMatch) {
-        Thresholds.ThresholdSet set = thresholds.replace(body, ifMatch, caller.subject());
-        return Response.ok(set.thresholds()).tag(new jakarta.ws.rs.core.EntityTag(Long.toString(set.version()))).build();
+        Thresholds.ThresholdSet set = thresholds.replace(body.thresholds(), ifMatch, caller.subject());
+        return Response.ok(new ThresholdsView(set.thresholds())).tag(new jakarta.ws.rs.core.EntityTag(Long.toString(set.version()))).build();
     }
 
     @GET

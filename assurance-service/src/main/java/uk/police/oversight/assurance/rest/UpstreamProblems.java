@@ -38,11 +38,22 @@ public class UpstreamProblems {
             return ProblemResponses.of(ProblemType.FORBIDDEN, "Your role may not read the figures this needs", List.of(),
                     Map.of(), request == null ? null : request.path(), RequestIdFilter.of(request));
         }
-        if (status == 400) {
-            return ProblemResponses.of(ProblemType.BAD_REQUEST, "visit-scheduler refused the question: " + status, List.of(),
-                    Map.of(), request == null ? null : request.path(), RequestIdFilter.of(request));
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            // The question itself was refused (a bad date or area): the caller's 4xx, with the other service's reason.
+            return ProblemResponses.of(ProblemType.forStatus(status), "Refused by the service that holds the figures: "
+                    + detailOf(e), List.of(), Map.of(), request == null ? null : request.path(), RequestIdFilter.of(request));
         }
         return unavailable(e, request);
+    }
+
+    private static String detailOf(ClientWebApplicationException e) {
+        try {
+            String body = e.getResponse().readEntity(String.class);
+            java.util.regex.Matcher detail = java.util.regex.Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){0,300})").matcher(body);
+            return detail.find() ? detail.group(1) : "status " + e.getResponse().getStatus();
+        } catch (RuntimeException unreadable) {
+            return "status " + e.getResponse().getStatus();
+        }
     }
 
     private static Response unavailable(Exception e, HttpServerRequest request) {

@@ -17,7 +17,8 @@ import uk.police.oversight.notifications.model.StaffContact;
 
 /**
  * Emails over SMTP (Quarkus Mailer): plain text and HTML from the Qute templates in templates/emails, subject lines a
- * manager can triage from an inbox. They carry the offender's PNC id, risk and due date, and no name or address.
+ * manager can triage from an inbox. They carry the offender's PNC id, risk and due date, and no name or address; those
+ * about a tracked action its reference, title and due date.
  */
 @ApplicationScoped
 public class EmailChannel {
@@ -56,6 +57,8 @@ public class EmailChannel {
             case OVERDUE -> "emails/overdue";
             case ESCALATION -> "emails/escalation";
             case DIGEST -> "emails/digest";
+            case ACTION_DUE_SOON -> "emails/action-due-soon";
+            case ACTION_OVERDUE -> "emails/action-overdue";
         };
         Map<String, Object> data;
         String subject;
@@ -64,6 +67,14 @@ public class EmailChannel {
             data = Map.of("recipient", recipient, "digest", digest);
             subject = "Daily digest " + digest.date() + ": " + digest.overdue().size() + " overdue, " + digest.dueSoon().size()
                     + " due soon, " + digest.reviewsOverdue().size() + " risk reviews overdue";
+        } else if (notification.type == NotificationType.ACTION_DUE_SOON || notification.type == NotificationType.ACTION_OVERDUE) {
+            JsonNode event = objectMapper.readTree(notification.payload).get("data");
+            Reminder reminder = new Reminder(event.path("reference").asText(), event.path("title").asText(),
+                    LocalDate.parse(event.path("dueOn").asText()), event.path("status").asText());
+            data = Map.of("recipient", recipient, "action", reminder);
+            subject = (notification.type == NotificationType.ACTION_DUE_SOON ? "Action due " + reminder.dueOn() + ": "
+                    : "OVERDUE action: ") + reminder.reference() + " " + reminder.title()
+                    + (notification.type == NotificationType.ACTION_OVERDUE ? " was due " + reminder.dueOn() : "");
         } else {
             JsonNode event = objectMapper.readTree(notification.payload).get("data");
             Notice notice = new Notice(event.path("pncId").asText(), event.path("riskLevel").asText(),
@@ -90,6 +101,10 @@ public class EmailChannel {
     /** What a single-offender email says. */
     public record Notice(String pncId, String riskLevel, String areaCode, LocalDate dueOn, long daysOverdue,
             LocalDate lastVisitOn, int escalateAfterDaysOverdue) {
+    }
+
+    /** What an email about a tracked action says. */
+    public record Reminder(String reference, String title, LocalDate dueOn, String status) {
     }
 
     static String rootMessage(Throwable e) {

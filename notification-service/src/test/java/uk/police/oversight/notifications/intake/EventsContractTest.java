@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import uk.police.oversight.common.events.EventTypes;
 import uk.police.oversight.local.LocalMailSink;
 import uk.police.oversight.notifications.NotificationApiTest;
+import uk.police.oversight.assurance.events.ActionReminderData;
 import uk.police.oversight.offender.events.OffenderErasedData;
 import uk.police.oversight.offender.events.OffenderFactsData;
 import uk.police.oversight.offender.events.RiskAssessmentData;
@@ -25,7 +26,7 @@ import uk.police.oversight.visits.events.ComplianceEventData;
 import uk.police.oversight.visits.events.VisitRecordedData;
 
 /**
- * notification-service's side of the contracts of the two addresses it consumes: each payload is made by its
+ * notification-service's side of the contracts of the three addresses it consumes: each payload is made by its
  * producer's own record (offender-service's and visit-scheduler's {@code events} jars), enveloped as their outboxes
  * do, must be the message docs/events.asyncapi.yaml documents on that address, and is then consumed from the broker
  * with the effect this service promises: a contact kept, an offender's state followed, an overdue notice emailed and
@@ -83,9 +84,50 @@ class EventsContractTest extends NotificationApiTest {
         assertEquals(1, mailsTo(email).size(), "one notice, and nothing for the visit, the assessment or the erasure");
     }
 
+    @Test
+    void assuranceServicesActionRemindersAreEmailedToTheOwnerOnceEach() {
+        String area = newArea("ACT");
+        UUID ownerId = UUID.randomUUID();
+        String email = "action.owner." + area.toLowerCase() + "@force.example";
+        send("/offender-service", EventTypes.STAFF_CHANGED, ownerId,
+                new StaffData(ownerId, 0, "AO-1", "DS Action Owner", email, "SUPERVISOR", area, true));
+        await().atMost(Duration.ofSeconds(15)).until(() -> row("select email from staff_contact where staff_id = ?", ownerId),
+                List.of(email)::equals);
+
+        UUID actionId = UUID.randomUUID();
+        ActionReminderData dueSoon = new ActionReminderData(actionId, "AFI-" + area, "Bring RSO home visits up to date", ownerId,
+                LocalDate.parse("2022-07-14"), "IN_PROGRESS");
+        String json = CONTRACT.envelope(objectMapper, EventTypes.ASSURANCE_ADDRESS, "/assurance-service",
+                EventTypes.ACTION_DUE_SOON, actionId, dueSoon);
+        send(EventTypes.ASSURANCE_ADDRESS, json);
+        send(EventTypes.ASSURANCE_ADDRESS, json);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size(), n -> n == 1);
+        LocalMailSink.Mail mail = mailsTo(email).get(0);
+        assertEquals("[Oversight] Action due 2022-07-14: AFI-" + area + " Bring RSO home visits up to date", mail.subject());
+        assertTrue(mail.text().contains("falls due in 14 days"), mail.text());
+        assertTrue(mail.text().contains("DS Action Owner"), mail.text());
+
+        send("/assurance-service", EventTypes.ACTION_OVERDUE, actionId, new ActionReminderData(actionId, "AFI-" + area,
+                "Bring RSO home visits up to date", ownerId, LocalDate.parse("2022-07-14"), "IN_PROGRESS"));
+        // The same reminder in a second event (another replica's run) is not a second email.
+        send("/assurance-service", EventTypes.ACTION_OVERDUE, actionId, new ActionReminderData(actionId, "AFI-" + area,
+                "Bring RSO home visits up to date", ownerId, LocalDate.parse("2022-07-14"), "IN_PROGRESS"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size(), n -> n == 2);
+        LocalMailSink.Mail overdue = mailsTo(email).get(1);
+        assertEquals("[Oversight] OVERDUE action: AFI-" + area + " Bring RSO home visits up to date was due 2022-07-14",
+                overdue.subject());
+        assertEquals(List.of(area, "{}"), row("select area_code, offender_ids::text from notification where recipient_id = ?"
+                + " and type = 'ACTION_OVERDUE'", ownerId));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(email).size() == 2);
+    }
+
     /** Sends the producer's record to the address the producer sends it to, once the contract has it; the event id. */
     private UUID send(String source, String type, UUID subject, Object data) {
-        String address = source.equals("/offender-service") ? EventTypes.OFFENDER_ADDRESS : EventTypes.COMPLIANCE_ADDRESS;
+        String address = switch (source) {
+            case "/offender-service" -> EventTypes.OFFENDER_ADDRESS;
+            case "/assurance-service" -> EventTypes.ASSURANCE_ADDRESS;
+            default -> EventTypes.COMPLIANCE_ADDRESS;
+        };
         String json = CONTRACT.envelope(objectMapper, address, source, type, subject, data);
         send(address, json);
         return EventContract.idOf(json);

@@ -81,6 +81,85 @@ public final class DemoLoader {
         return figures();
     }
 
+    /** The first month end the demo's trend starts from. */
+    public static final LocalDate TREND_FROM = LocalDate.of(2021, 1, 31);
+    /** The demo sample's title and seed, and its panel member. */
+    public static final String SAMPLE_TITLE = "Bristol panel dip-sample";
+    public static final String SAMPLE_SEED = "demo-panel";
+    public static final String PANEL_MEMBER = "panel-member";
+
+    /**
+     * What those who hold the force to account see from the first minute: a RECONSTRUCTED snapshot for each month end
+     * from {@link #TREND_FROM} to last month (so the trend is there), three actions on the tracker (one with a closure
+     * criterion) and one assurance sample for {@link #PANEL_MEMBER}. What is there already is left alone.
+     */
+    public void loadOversight(LocalDate today) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        JsonArray existing = send("GET", "/compliance-snapshots?kind=RECONSTRUCTED&size=500", null, 200).getJsonArray("items");
+        for (int i = 0; i < existing.size(); i++) {
+            taken.add(existing.getJsonObject(i).getString("asOf"));
+        }
+        int made = 0;
+        List<LocalDate> monthEnds = new ArrayList<>();
+        for (java.time.YearMonth m = java.time.YearMonth.from(TREND_FROM); m.isBefore(java.time.YearMonth.from(today)); m = m.plusMonths(1)) {
+            monthEnds.add(m.atEndOfMonth());
+        }
+        for (LocalDate monthEnd : monthEnds) {
+            if (!taken.contains(monthEnd.toString())) {
+                send("POST", "/compliance-snapshots", Json.createObjectBuilder().add("asOf", monthEnd.toString()).build(), 201);
+                made++;
+            }
+            progress("month ends", monthEnds.indexOf(monthEnd) + 1, monthEnds.size());
+        }
+        JsonArray supervisors = send("GET", "/staff?areaCode=BRS&role=SUPERVISOR&size=1&sort=staffNumber,asc", null, 200).getJsonArray("items");
+        String ownerId = supervisors.isEmpty() ? null : supervisors.getJsonObject(0).getString("id");
+        createUnlessPresent("/actions", action("HMICFRS-2022-AFI-04", "HMICFRS_AFI", "Bring RSO home visits up to date",
+                "HMICFRS found 217 registered sex offenders overdue a home visit, one of them eight months overdue, and "
+                        + "151 overdue risk assessments. The force is to clear the backlog and keep it clear.",
+                "Detective Superintendent, Public Protection", null, today.plusMonths(2), "IN_PROGRESS")
+                .add("closureCriterion", Json.createObjectBuilder().add("metric", "complianceRate").add("better", "HIGHER")
+                        .add("value", 0.95).add("consecutiveSnapshots", 3)).build());
+        createUnlessPresent("/actions", action("PCP-" + today.getYear() + "-07", "ACCOUNTABILITY_MEETING",
+                "Report on risk reviews overdue in Bristol", "The Commissioner asked for the Bristol figures and the "
+                        + "plan to bring risk reviews up to date at the next accountability meeting.",
+                "Bristol public protection supervisor", ownerId, today.plusDays(10), "IN_PROGRESS").build());
+        createUnlessPresent("/actions", action("COC-" + (today.getYear() - 1) + "-02", "CAUSE_OF_CONCERN",
+                "Unannounced visits for very high risk offenders", "Too few home visits to very high risk offenders are "
+                        + "unannounced.", "Head of Public Protection", null, today.minusDays(20), "AWAITING_ALLOCATION").build());
+        boolean sampled = false;
+        HttpResponse<String> listed = exchange("GET", "/assurance-samples", null);
+        if (listed.statusCode() != 200) {
+            throw new IllegalStateException("GET /assurance-samples answered " + listed.statusCode() + ": " + listed.body());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(listed.body()))) {
+            JsonArray all = reader.readArray();
+            for (int i = 0; i < all.size(); i++) {
+                sampled |= SAMPLE_TITLE.equals(all.getJsonObject(i).getString("title"));
+            }
+        }
+        if (!sampled) {
+            LocalDate to = today.minusDays(1);
+            send("POST", "/assurance-samples", Json.createObjectBuilder().add("title", SAMPLE_TITLE)
+                    .add("population", Json.createObjectBuilder().add("from", to.minusMonths(6).plusDays(1).toString())
+                            .add("to", to.toString()).add("areaCodes", Json.createArrayBuilder().add("BRS")))
+                    .add("size", 10).add("stratifyBy", "RISK_LEVEL").add("seed", SAMPLE_SEED)
+                    .add("panelMembers", Json.createArrayBuilder().add(PANEL_MEMBER))
+                    .add("accessFrom", today.toString()).add("accessUntil", today.plusDays(60).toString()).build(), 201);
+        }
+        out.printf("    oversight: %d month-end snapshots taken (%d there already), 3 actions, sample \"%s\" for %s%n",
+                made, monthEnds.size() - made, SAMPLE_TITLE, PANEL_MEMBER);
+    }
+
+    private static JsonObjectBuilder action(String reference, String source, String title, String description, String owner,
+            String ownerStaffId, LocalDate dueOn, String status) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("reference", reference).add("source", source).add("title", title)
+                .add("description", description).add("owner", owner).add("dueOn", dueOn.toString()).add("status", status);
+        if (ownerStaffId != null) {
+            b.add("ownerStaffId", ownerStaffId);
+        }
+        return b;
+    }
+
     /** The summary as of 2022-06-30, through the gateway. */
     public Figures figures() {
         JsonObject summary = send("GET", "/overdue-visits/summary?asOf=" + DemoForce.AS_OF, null, 200);

@@ -93,9 +93,10 @@ public class OpenApiAggregator {
         info.put("version", "1.0");
         info.put("description", """
                 The single public API of Offender Management Oversight: the register of offenders, their visits and the \
-                compliance engine (who is overdue a visit or a risk review), notifications, and the audit log. Every \
+                compliance engine (who is overdue a visit or a risk review), notifications, the audit log, and the \
+                oversight layer (snapshots, trends, assurance samples, the action tracker, the monthly report pack). Every \
                 call needs a bearer token (RS256 JWT from the force's identity provider) whose `groups` claim holds the \
-                caller's roles (offender-manager, supervisor, integration, scrutiny, admin) and whose `areas` claim \
+                caller's roles (offender-manager, supervisor, integration, scrutiny, panel, admin) and whose `areas` claim \
                 holds the areas an offender manager or supervisor may see; records outside them answer 404, exactly as \
                 unknown ones do. Errors are RFC 9457 `application/problem+json`: 400 when the request cannot be read as \
                 the operation's request (a body that is not JSON, a value of the wrong JSON type, a value outside an \

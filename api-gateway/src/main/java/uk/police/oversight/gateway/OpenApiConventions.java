@@ -254,7 +254,7 @@ final class OpenApiConventions {
             scheme.put("description", "A JWT (JWS, RS256) from the force's identity provider, verified as RFC8725 asks: the "
                     + "algorithm is fixed (never `none`, never one the token names), and the issuer, audience and expiry are "
                     + "checked. `groups` holds the caller's roles (offender-manager, supervisor, integration, scrutiny, "
-                    + "admin); `areas` the areas an offender manager or supervisor may see.");
+                    + "panel, admin); `areas` the areas an offender manager or supervisor may see.");
         }
     }
 
@@ -325,7 +325,9 @@ final class OpenApiConventions {
         for (JsonNode parameter : parameters) {
             justified |= "X-Justification".equalsIgnoreCase(parameter.path("name").asText()) && "header".equals(parameter.path("in").asText());
         }
-        if (!justified && (path.startsWith("/api/v1/offenders/{") || namesOffenders(operation, schemas))) {
+        // (The report pack's CSV is aggregates only, like its PDF and HTML: it names no one.)
+        boolean aggregates = path.startsWith("/api/v1/reports/");
+        if (!justified && !aggregates && (path.startsWith("/api/v1/offenders/{") || namesOffenders(operation, schemas))) {
             parameters.addObject().put("$ref", "#/components/parameters/X-Justification");
         }
         if (parameters.isEmpty()) {

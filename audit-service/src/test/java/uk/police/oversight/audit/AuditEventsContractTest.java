@@ -34,7 +34,7 @@ class AuditEventsContractTest extends AuditServiceTest {
     @Test
     void theProducersEntriesAreTheDocumentedMessageOnEachAuditAddressAndAreStoredWhole() {
         UUID offender = UUID.randomUUID();
-        List<String> services = List.of("offender-service", "visit-scheduler", "notification-service");
+        List<String> services = List.of("offender-service", "visit-scheduler", "notification-service", "assurance-service");
         for (String service : services) {
             Instant at = Instant.parse("2026-02-01T09:30:00Z").plusSeconds(60L * services.indexOf(service));
             AuditRecord granted = AuditRecord.granted(at, "dc.contract", List.of("offender-manager"), AuditAction.CONSULT,
@@ -44,10 +44,10 @@ class AuditEventsContractTest extends AuditServiceTest {
                     + offender, AuditOutcome.REFUSED);
             sendAs(service, envelope(service, granted), envelope(service, refused));
         }
-        await().atMost(Duration.ofSeconds(15)).until(() -> stored("dc.contract") == 6);
+        await().atMost(Duration.ofSeconds(15)).until(() -> stored("dc.contract") == 8);
         as(ADMIN).queryParam("actor", "dc.contract").queryParam("sort", "at,asc").queryParam("outcome", "GRANTED").get(AUDIT_EVENTS)
                 .then().statusCode(200)
-                .body("items.service", contains("offender-service", "visit-scheduler", "notification-service"))
+                .body("items.service", contains("offender-service", "visit-scheduler", "notification-service", "assurance-service"))
                 .body("items[0].at", equalTo("2026-02-01T09:30:00Z"))
                 .body("items[0].roles", contains("offender-manager"))
                 .body("items[0].action", equalTo("CONSULT"))
@@ -56,7 +56,7 @@ class AuditEventsContractTest extends AuditServiceTest {
                 .body("items[0].justification", equalTo("Monthly review"))
                 .body("items[0].detail", equalTo("GET /api/v1/offenders/" + offender));
         as(ADMIN).queryParam("actor", "dc.contract").queryParam("outcome", "REFUSED").get(AUDIT_EVENTS).then()
-                .body("totalItems", equalTo(3));
+                .body("totalItems", equalTo(4));
     }
 
     /** The entry in its envelope as the service's outbox writes it, once the contract has it. */

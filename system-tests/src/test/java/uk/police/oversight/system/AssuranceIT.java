@@ -97,7 +97,7 @@ class AssuranceIT {
                     "type", "HOME_VISIT", "outcome", i % 4 == 0 ? "NO_ACCESS" : "COMPLETED", "announced", i % 2 == 0,
                     "notes", "Spoke to Mrs Zebedee at the door of " + (40 + i) + " Wisteria Crescent"))
                     .post(SystemStack.api() + "/visits").then().statusCode(201);
-            SystemStack.admin().body(Map.of("assessedOn", "2021-06-0" + (1 + i % 9), "riskLevel", risks[i], "tool", "ARMS",
+            SystemStack.as("dc.assurance", List.of("offender-manager"), area).body(Map.of("assessedOn", "2021-06-0" + (1 + i % 9), "riskLevel", risks[i], "tool", "ARMS",
                     "notes", "Reviewed with Quentin's probation officer")).post(SystemStack.api() + "/offenders/" + offenderIds.get(i)
                     + "/risk-assessments").then().statusCode(201);
         }

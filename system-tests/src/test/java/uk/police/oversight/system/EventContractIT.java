@@ -41,7 +41,7 @@ class EventContractIT {
         Set<String> seen = new TreeSet<>();
         assertTrue(SystemStack.eventually(Duration.ofSeconds(30), () -> recentEvents("notifications").stream()
                 .anyMatch(e -> e.path("type").asText().equals("uk.police.oversight.audit.recorded"))), "notification-service audited its emails");
-        for (String database : List.of("offender", "visits", "notifications")) {
+        for (String database : List.of("offender", "visits", "notifications", "assurance")) {
             for (JsonNode row : recentEvents(database)) {
                 String type = row.path("type").asText();
                 seen.add(type);
@@ -58,7 +58,10 @@ class EventContractIT {
                 + String.join("\n", defects.subList(0, Math.min(40, defects.size()))));
     }
 
-    /** One of each: registrations, a change, a risk assessment, staff, a visit, every announcement of the scan, an erasure. */
+    /**
+     * One of each: registrations, a change, a risk assessment, staff, a visit, every announcement of the scan, an erasure,
+     * an action's two reminders and an audited case file read.
+     */
     private static void makeEveryKindOfEvent() {
         String[] world = World.areaWithManager("EVC");
         World.supervisor(world[0]);
@@ -81,6 +84,21 @@ class EventContractIT {
         SystemStack.admin().queryParam("asOf", "2012-02-10").post(SystemStack.api() + "/compliance-scans").then().statusCode(200);
         SystemStack.admin().header("X-Justification", "Registered in error (contract test)")
                 .delete(SystemStack.api() + "/offenders/" + ids.get(2)).then().statusCode(204);
+        // assurance-service: an action reminded of before and after it falls due, and a panel member's case file read.
+        String owner = SystemStack.admin().get(SystemStack.api() + "/staff?role=SUPERVISOR&areaCode=" + world[0]).path("items[0].id");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        SystemStack.admin().body(Map.of("reference", "EVC-" + world[0], "source", "ASSURANCE_PANEL", "title", "Contract action",
+                "description", "An action of the event contract test", "owner", "DS " + world[0], "ownerStaffId", owner,
+                "dueOn", today.plusDays(3).toString())).post(SystemStack.api() + "/actions").then().statusCode(201);
+        SystemStack.admin().post(SystemStack.api() + "/actions/reminders?on=" + today).then().statusCode(200);
+        SystemStack.admin().post(SystemStack.api() + "/actions/reminders?on=" + today.plusDays(4)).then().statusCode(200);
+        String sample = SystemStack.admin().body(Map.of("title", "Contract sample " + world[0], "population", Map.of("from",
+                today.minusMonths(6).toString(), "to", today.minusDays(1).toString(), "areaCodes", List.of(world[0])), "size", 1,
+                "panelMembers", List.of("contract-panel"), "accessFrom", today.toString(), "accessUntil", today.toString()))
+                .post(SystemStack.api() + "/assurance-samples").then().statusCode(201).extract().path("id");
+        String caseRef = SystemStack.admin().get(SystemStack.api() + "/assurance-samples/" + sample).path("cases[0].caseRef");
+        SystemStack.as("contract-panel", List.of("panel")).get(SystemStack.api() + "/assurance-samples/" + sample + "/cases/" + caseRef)
+                .then().statusCode(200);
     }
 
     /** The newest 50 events of each type in a service's outbox, as {type, destination, payload}. */

@@ -34,7 +34,12 @@ public class UpstreamProblems {
     @ServerExceptionMapper
     public Response upstreamError(ClientWebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        if (status == 401 || status == 403) {
+        if (status == 401) {
+            // The gateway verified the caller's token, so it is this service's own identity that was refused.
+            LOG.errorf("an upstream service refused a token (401): is assurance-service's identity trusted? (docs/deployment.md)");
+            return unavailable(e, request);
+        }
+        if (status == 403) {
             return ProblemResponses.of(ProblemType.FORBIDDEN, "Your role may not read the figures this needs", List.of(),
                     Map.of(), request == null ? null : request.path(), RequestIdFilter.of(request));
         }

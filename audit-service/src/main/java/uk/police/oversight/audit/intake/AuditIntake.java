@@ -52,6 +52,13 @@ public class AuditIntake {
         store(payload, Set.of("notification-service"));
     }
 
+    @Incoming("audit-assurance-service")
+    @Blocking(ordered = false)
+    @Transactional
+    public void fromAssuranceService(Object payload) {
+        store(payload, Set.of("assurance-service"));
+    }
+
     /** Entries left on the shared address by a version before per-service addresses (nobody may send to it now). */
     @Incoming("audit")
     @Blocking(ordered = false)

@@ -157,7 +157,7 @@ class AssuranceIT {
         assertEquals(expected, trend.getString("points[2].rag"));
         JsonPath mine = scrutiny().get(SystemStack.api() + "/compliance-trends?metric=inScope&areaCode=" + area
                 + "&from=2022-06-01&to=2022-06-30").then().statusCode(200).extract().jsonPath();
-        assertEquals(12, mine.getInt("points[0].value"), "the area's own figure");
+        assertEquals(12.0, mine.getDouble("points[0].value"), 1e-9, "the area's own figure");
         scrutiny().get(SystemStack.api() + "/compliance-trends?metric=nonsense").then().statusCode(400);
         scrutiny().get(SystemStack.api() + "/compliance-trends").then().statusCode(400);
         scrutiny().get(SystemStack.api() + "/compliance-trends?metric=overdue&areaCode=" + area + "&riskLevel=HIGH").then().statusCode(400);

@@ -178,7 +178,33 @@ class PrismContractIT {
         String staff = "/staff/" + world.manager(true);
         String pnc = world.pnc(true);
         char wrong = pnc.charAt(pnc.length() - 1) == 'A' ? 'B' : 'A';
+        String scrutiny = world.token(Role.SCRUTINY);
+        String panel = world.token(Role.PANEL);
+        Map<String, Object> action = world.newAction();
+        SystemStack.admin().body(action).post(SystemStack.api() + "/actions").then().statusCode(201);
+        String thresholdsTag = world.thresholdsTag();
+        Map<String, Object> nonsense = Map.of("thresholds", List.of(Map.of("metric", "complianceRate", "better", "HIGHER",
+                "green", 2.0, "amber", 0.9)));
+        String finding = "/assurance-samples/" + world.sample() + "/cases/" + world.caseRef() + "/finding";
         List<Probe> probes = List.of(
+                new Probe("GET /api/v1/reports/compliance", "a month without a snapshot", 404,
+                        new Call("GET", "/reports/compliance?month=1960-01"), scrutiny, Map.of(), true),
+                new Probe("POST /api/v1/actions", "a reference in use", 409, new Call("POST", "/actions", action), scrutiny, Map.of(), true),
+                new Probe("POST /api/v1/actions", "nothing", 422, new Call("POST", "/actions", Map.of()), scrutiny, Map.of(), false),
+                new Probe("POST /api/v1/actions/{id}/updates", "no note", 422, new Call("POST", "/actions/" + world.action() + "/updates",
+                        Map.of("status", "IN_PROGRESS")), scrutiny, Map.of(), false),
+                new Probe("POST /api/v1/assurance-samples", "nothing", 422, new Call("POST", "/assurance-samples", Map.of()), scrutiny,
+                        Map.of(), false),
+                new Probe("POST /api/v1/compliance-snapshots", "a date in the future", 422, new Call("POST", "/compliance-snapshots",
+                        Map.of("asOf", "2999-01-01")), scrutiny, Map.of(), true),
+                new Probe("PUT /api/v1/assurance-samples/{id}/cases/{caseRef}/finding", "no grade", 422, new Call("PUT", finding,
+                        Map.of("flags", List.of())), panel, Map.of(), false),
+                new Probe("PUT /api/v1/performance-thresholds", "a stale If-Match", 412, new Call("PUT", "/performance-thresholds",
+                        Fixture.DEFAULT_THRESHOLDS), scrutiny, stale, true),
+                new Probe("PUT /api/v1/performance-thresholds", "no If-Match", 428, new Call("PUT", "/performance-thresholds",
+                        Fixture.DEFAULT_THRESHOLDS), scrutiny, Map.of(), true),
+                new Probe("PUT /api/v1/performance-thresholds", "a rate of 2", 422, new Call("PUT", "/performance-thresholds", nonsense),
+                        scrutiny, Map.of("If-Match", thresholdsTag), true),
                 new Probe("POST /api/v1/areas", "an area code in use", 409,
                         new Call("POST", "/areas", Map.of("code", world.area(true), "name", "Again")), admin, Map.of(), true),
                 new Probe("POST /api/v1/areas", "no code or name", 422, new Call("POST", "/areas", Map.of()), admin, Map.of(), false),

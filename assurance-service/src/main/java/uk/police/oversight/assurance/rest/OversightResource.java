@@ -210,7 +210,7 @@ public class OversightResource {
     @APIResponse(responseCode = "422", description = "A threshold that makes no sense (a rate above 1, amber better than green, …)")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@NotNull @Valid ThresholdsView body,
-            @HeaderParam("If-Match") @Parameter(description = "The ETag of the thresholds you read", example = "\"1\"") String ifMatch) {
+            @HeaderParam("If-Match") @Size(max = 24) @Parameter(description = "The ETag of the thresholds you read", example = "\"1\"") String ifMatch) {
         Thresholds.ThresholdSet set = thresholds.replace(body.thresholds(), ifMatch, caller.subject());
         return Response.ok(new ThresholdsView(set.thresholds())).tag(new jakarta.ws.rs.core.EntityTag(Long.toString(set.version()))).build();
     }

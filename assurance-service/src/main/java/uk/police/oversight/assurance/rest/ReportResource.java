@@ -71,7 +71,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No snapshot for that month")
     @APIResponse(responseCode = "406", description = "An Accept that is none of the three")
     public Response compliance(
-            @QueryParam("month") @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2022-06")
+            @QueryParam("month") @NotNull @jakarta.validation.constraints.Size(max = 7) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2022-06")
             @Parameter(required = true, description = "The month, YYYY-MM", example = "2022-06") String month,
             @Context jakarta.ws.rs.core.Request request, @Context HttpHeaders headers) {
         YearMonth which = YearMonth.parse(month);

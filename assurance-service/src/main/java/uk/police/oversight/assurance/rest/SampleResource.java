@@ -105,7 +105,7 @@ public class SampleResource {
     @APIResponse(responseCode = "404", description = "No such sample or case, not yours, outside its window, or erased since")
     @APIResponse(responseCode = "503", description = "offender-service or visit-scheduler is not answering")
     public CaseFileView caseFile(@PathParam("id") UUID id,
-            @PathParam("caseRef") @Pattern(regexp = CASE_REF, message = "must be a case reference such as 1a2b3c4d-07") String caseRef) {
+            @PathParam("caseRef") @jakarta.validation.constraints.Size(max = 13) @Pattern(regexp = CASE_REF, message = "must be a case reference such as 1a2b3c4d-07") String caseRef) {
         return samples.caseFile(id, caseRef);
     }
 
@@ -123,7 +123,7 @@ public class SampleResource {
     @APIResponse(responseCode = "404", description = "No such sample or case, not yours, or outside its window")
     @APIResponse(responseCode = "422", description = "Invalid finding (field errors)")
     public FindingView recordFinding(@PathParam("id") UUID id,
-            @PathParam("caseRef") @Pattern(regexp = CASE_REF, message = "must be a case reference such as 1a2b3c4d-07") String caseRef,
+            @PathParam("caseRef") @jakarta.validation.constraints.Size(max = 13) @Pattern(regexp = CASE_REF, message = "must be a case reference such as 1a2b3c4d-07") String caseRef,
             @NotNull @Valid FindingRequest body) {
         return samples.recordFinding(id, caseRef, body);
     }

@@ -48,14 +48,8 @@ class OverdueBenchmark {
 
     @Test
     void overdueQueriesAtNationalScale() throws Exception {
-        Path repository = Path.of(System.getProperty("oversight.repository", "..")).toAbsolutePath().normalize();
-        Map<String, String> env = LocalStack.freePorts();
-        env.put("COMPLIANCE_SCAN_CRON", "off");
-        env.put("DIGEST_CRON", "off");
-        env.put("OVERSIGHT_PG_SETTINGS", "shared_preload_libraries=pg_stat_statements,auto_explain;"
-                + "pg_stat_statements.track=all;logging_collector=on;log_directory=pglog;log_filename=postgresql.log");
-        Path home = repository.resolve("system-tests/target/benchmark-" + UUID.randomUUID());
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(repository, home, env, false, System.out));
+        try (LocalStack stack = BenchmarkStacks.quiet(Map.of("OVERSIGHT_PG_SETTINGS", "shared_preload_libraries=pg_stat_statements,"
+                + "auto_explain;pg_stat_statements.track=all;logging_collector=on;log_directory=pglog;log_filename=postgresql.log"));
                 Connection db = DriverManager.getConnection(stack.jdbcUrl("visits"), "postgres", "")) {
             long start = System.nanoTime();
             NationalDataSet.generate(db);
@@ -101,7 +95,7 @@ class OverdueBenchmark {
                 measure(c);
                 System.out.println(report);
             }
-            explain(db, cases, home.resolve("postgres/pglog/postgresql.log"));
+            explain(db, cases, stack.home().resolve("postgres/pglog/postgresql.log"));
         }
         Path out = Path.of("target/benchmarks/overdue.md");
         Files.createDirectories(out.getParent());

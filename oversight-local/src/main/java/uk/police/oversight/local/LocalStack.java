@@ -408,11 +408,6 @@ public final class LocalStack implements AutoCloseable {
         return keys;
     }
 
-    /** The directory the stack keeps its state in (databases, logs, keys). */
-    public Path home() {
-        return options.home();
-    }
-
     /** The JDBC URL of a database on the embedded PostgreSQL (for tests that check what a service stored). */
     public String jdbcUrl(String database) {
         if (postgres == null) {

@@ -199,6 +199,13 @@ class AssuranceIT {
                     .jsonPath().getList("findAll { it.areaCode == '" + area + "' }");
             assertEquals(12, population.size());
             assertEquals(12, (int) drawn.path("populationSize"));
+            // overdueOnly: exactly visit-scheduler's overdue list for the area on that day.
+            List<String> overdue = SystemStack.integration().get(SystemStack.api() + "/community-offenders?overdueOnly=true&asOf=" + yesterday)
+                    .then().statusCode(200).extract().jsonPath().getList("findAll { it.areaCode == '" + area + "' }.offenderId");
+            List<String> listed = SystemStack.admin().get(SystemStack.api() + "/overdue-visits?size=500&areaCode=" + area + "&asOf=" + yesterday)
+                    .then().statusCode(200).extract().jsonPath().getList("items.offenderId");
+            assertEquals(new TreeSet<>(listed), new TreeSet<>(overdue));
+            assertFalse(overdue.isEmpty());
             List<String> expected = redraw((String) request.get("seed"), population, 5, strata != null);
             List<String> actual = sampledOffenders(drawn.path("id"));
             assertEquals(expected, actual, "the same cases, in key order, " + (strata == null ? "without" : "with") + " strata");

@@ -98,10 +98,9 @@ public class Samples {
         boolean overdueOnly = Boolean.TRUE.equals(population.overdueOnly());
         UUID id = UUID.randomUUID();
         List<Upstream.CommunityOffender> candidates = upstream.community(identity.bearer(), caller.requestId(),
-                "assurance sample " + id + " (draw)", population.to()).stream()
+                "assurance sample " + id + " (draw)", population.to(), overdueOnly).stream()
                 .filter(c -> areas.isEmpty() || areas.contains(c.areaCode()))
                 .filter(c -> risks.isEmpty() || risks.contains(c.riskLevel()))
-                .filter(c -> !overdueOnly || c.overdue())
                 .toList();
         String seed = request.seed() != null ? request.seed() : randomSeed();
         Stratification strata = request.stratifyBy();
@@ -294,10 +293,9 @@ public class Samples {
     }
 
     private static String reproduce(AssuranceSample s) {
-        return "Take everyone in GET /api/v1/community-offenders?asOf=" + s.populationTo
+        return "Take everyone in GET /api/v1/community-offenders?asOf=" + s.populationTo + (s.overdueOnly ? "&overdueOnly=true" : "")
                 + (s.areaCodes.length > 0 ? " in areas " + String.join(",", s.areaCodes) : "")
                 + (s.riskLevels.length > 0 ? " at risk levels " + String.join(",", s.riskLevels) : "")
-                + (s.overdueOnly ? " who are overdue" : "")
                 + "; key each by the lowercase hex SHA-256 of \"" + s.seed + ":\" + offenderId; sort by key ascending; "
                 + (s.stratifyBy == null ? "take the first " + s.size
                         : "share " + s.size + " across the " + s.stratifyBy + " strata in proportion to their populations "

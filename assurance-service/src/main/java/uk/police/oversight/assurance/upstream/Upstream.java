@@ -44,8 +44,9 @@ public class Upstream {
 
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, abortOn = WebApplicationException.class)
-    public List<CommunityOffender> community(String bearer, String requestId, String justification, LocalDate asOf) {
-        return visits.community(bearer, requestId, justification, asOf);
+    public List<CommunityOffender> community(String bearer, String requestId, String justification, LocalDate asOf,
+            boolean overdueOnly) {
+        return visits.community(bearer, requestId, justification, asOf, overdueOnly);
     }
 
     /** The records behind one case file; empty when the offender is no longer there (erased). */
@@ -90,7 +91,7 @@ public class Upstream {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CommunityOffender(UUID offenderId, String areaCode, String riskLevel, String managementMode,
-            UUID managerId, boolean overdue) {
+            UUID managerId) {
     }
 
     /** The fields of offender-service's record a case file may show; the rest (names, PNC, address, birth) are not read. */

@@ -27,7 +27,7 @@ public interface VisitSchedulerClient {
     @Path("community-offenders")
     List<Upstream.CommunityOffender> community(@HeaderParam("Authorization") String bearer,
             @HeaderParam("X-Request-Id") String requestId, @HeaderParam("X-Justification") String justification,
-            @QueryParam("asOf") LocalDate asOf);
+            @QueryParam("asOf") LocalDate asOf, @QueryParam("overdueOnly") boolean overdueOnly);
 
     @GET
     @Path("schedules/{offenderId}")

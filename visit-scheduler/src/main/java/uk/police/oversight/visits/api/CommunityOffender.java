@@ -5,9 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.police.oversight.visits.model.ManagementMode;
 import uk.police.oversight.visits.model.RiskLevel;
 
-/** An offender in the community on a date, and whether they were overdue a home visit then. */
-@Schema(name = "CommunityOffender", requiredProperties = {"offenderId", "areaCode", "riskLevel", "managementMode", "managerId", "overdue"})
+/** An offender in the community on a date: who a sample may be drawn from. */
+@Schema(name = "CommunityOffender", requiredProperties = {"offenderId", "areaCode", "riskLevel", "managementMode", "managerId"})
 public record CommunityOffender(UUID offenderId, @Schema(examples = "BRS") String areaCode, RiskLevel riskLevel,
-        ManagementMode managementMode, UUID managerId,
-        @Schema(description = "Overdue a home visit on the date (never, when managed reactively)") boolean overdue) {
+        ManagementMode managementMode, UUID managerId) {
 }

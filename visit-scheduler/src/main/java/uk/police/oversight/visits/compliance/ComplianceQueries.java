@@ -145,11 +145,10 @@ public class ComplianceQueries {
 
     private static final String REVIEW_GROUPS = " group by grouping sets ((), (o.area_code), (o.risk_level))";
 
-    /** Everyone in the community on {@code :asOf}, with whether {@code due} has them overdue then. */
+    /** Everyone in the community on {@code :asOf}; left open for the overdue-only join. */
     private static final String COMMUNITY = """
-             select o.offender_id, o.area_code, o.risk_level, o.management_mode, o.manager_id, \
-            coalesce(d.due_on < :asOf, false) as overdue \
-            from offender_projection o left join due d on d.offender_id = o.offender_id \
+             select o.offender_id, o.area_code, o.risk_level, o.management_mode, o.manager_id \
+            from offender_projection o %s \
             where o.status = 'IN_COMMUNITY' and o.registered_on <= :asOf \
             and (o.status_since is null or o.status_since <= :asOf) order by o.offender_id""";
 
@@ -294,15 +293,21 @@ public class ComplianceQueries {
     }
 
     /** Every offender in the community on a date (registered by it, back in the community by it), overdue or not. */
-    public List<CommunityOffender> community(LocalDate asOf) {
-        Sql sql = dueCte(OverdueFilter.forceWide(asOf)).append(COMMUNITY);
+    /**
+     * Everyone in the community on the date; with {@code overdueOnly}, only those {@code due} has overdue a home visit
+     * then (the due dates are computed only for that).
+     */
+    public List<CommunityOffender> community(LocalDate asOf, boolean overdueOnly) {
+        Sql sql = overdueOnly
+                ? dueCte(OverdueFilter.forceWide(asOf)).append(COMMUNITY.formatted("join due d on d.offender_id = o.offender_id and d.due_on < :asOf"))
+                : Sql.of(COMMUNITY.formatted("")).bind("asOf", asOf);
         return query(sql, rs -> {
             List<CommunityOffender> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(new CommunityOffender(rs.getObject("offender_id", UUID.class), rs.getString("area_code"),
                         RiskLevel.valueOf(rs.getString("risk_level")),
                         ManagementMode.valueOf(rs.getString("management_mode")),
-                        rs.getObject("manager_id", UUID.class), rs.getBoolean("overdue")));
+                        rs.getObject("manager_id", UUID.class)));
             }
             return rows;
         });

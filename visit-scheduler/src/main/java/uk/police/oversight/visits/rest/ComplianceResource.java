@@ -131,17 +131,19 @@ public class ComplianceResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     @Operation(operationId = "listCommunityOffenders", summary = "Everyone in the community on a date",
             description = "Roles: integration, admin. Every offender in the community on asOf (registered by then, "
-                    + "status IN_COMMUNITY since on or before it), either management mode, with their area, risk level, "
-                    + "manager and whether they were overdue a home visit then: the population an assurance sample is "
-                    + "drawn from (SPEC section 9). The whole list, ordered by offenderId, not paged; audited as a "
-                    + "consultation of everyone in it.")
+                    + "status IN_COMMUNITY since on or before it), either management mode, with their area, risk level "
+                    + "and manager; with overdueOnly, only those overdue a home visit then: the population an assurance "
+                    + "sample is drawn from (SPEC section 9). The whole list, ordered by offenderId, not paged; audited as "
+                    + "a consultation of everyone in it.")
     @APIResponse(responseCode = "200", description = "Everyone in the community on the date",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = uk.police.oversight.visits.api.CommunityOffender.class)))
     @APIResponse(responseCode = "400", description = "Bad asOf")
     public List<uk.police.oversight.visits.api.CommunityOffender> community(
-            @QueryParam("asOf") @Parameter(description = AS_OF, example = "2022-06-30") LocalDate asOf) {
-        return compliance.community(asOf(asOf));
+            @QueryParam("asOf") @Parameter(description = AS_OF, example = "2022-06-30") LocalDate asOf,
+            @QueryParam("overdueOnly") @Parameter(description = "Only those overdue a home visit on asOf (never one managed reactively)")
+            Boolean overdueOnly) {
+        return compliance.community(asOf(asOf), Boolean.TRUE.equals(overdueOnly));
     }
 
     @GET

@@ -46,10 +46,11 @@ public class Compliance {
         return rows;
     }
 
-    public List<uk.police.oversight.visits.api.CommunityOffender> community(java.time.LocalDate asOf) {
-        List<uk.police.oversight.visits.api.CommunityOffender> rows = queries.community(asOf);
+    public List<uk.police.oversight.visits.api.CommunityOffender> community(java.time.LocalDate asOf, boolean overdueOnly) {
+        List<uk.police.oversight.visits.api.CommunityOffender> rows = queries.community(asOf, overdueOnly);
         audit.record(AuditAction.CONSULT, rows.stream().map(uk.police.oversight.visits.api.CommunityOffender::offenderId).toList(),
-                caller.requestLine() + " (everyone in the community, " + rows.size() + " rows)");
+                caller.requestLine() + " (" + (overdueOnly ? "everyone in the community overdue a visit, " : "everyone in the community, ")
+                        + rows.size() + " rows)");
         return rows;
     }
 

@@ -12,8 +12,9 @@ create table compliance_snapshot (
     taken_by  varchar(200) not null,
     figures   jsonb        not null
 );
--- One MONTHLY snapshot per month end, however many replicas or reruns take it.
-create unique index compliance_snapshot_monthly_idx on compliance_snapshot (as_of) where kind = 'MONTHLY';
+-- One MONTHLY snapshot per month, however often or on however many replicas the job runs.
+create unique index compliance_snapshot_monthly_idx on compliance_snapshot ((date_trunc('month', as_of::timestamp)))
+    where kind = 'MONTHLY';
 create index compliance_snapshot_as_of_idx on compliance_snapshot (as_of, kind);
 
 create function refuse_change() returns trigger language plpgsql as $$

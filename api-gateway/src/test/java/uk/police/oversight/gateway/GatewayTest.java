@@ -185,7 +185,7 @@ class GatewayTest {
                 .body("paths.'/api/v1/visits'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/VisitSchedulerThing"))
                 .body("components.securitySchemes", hasKey("bearer"))
-                .body("x-oversight-missing", equalTo(List.of("audit-service", "notification-service")));
+                .body("x-oversight-missing", equalTo(List.of("assurance-service", "audit-service", "notification-service")));
         given().get("/q/openapi").then().statusCode(200).contentType(containsString("yaml"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Two real HTTP servers standing in for offender-service and visit-scheduler (each with a small OpenAPI document), and
- * ports where nothing listens standing in for a notification-service and an audit-service that are down.
+ * ports where nothing listens standing in for a notification-service, an audit-service and an assurance-service that are down.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -48,6 +48,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                 "oversight.gateway.routes.visit-scheduler.url", "http://localhost:" + visits.getAddress().getPort(),
                 "oversight.gateway.routes.notification-service.url", "http://localhost:" + closedPort(),
                 "oversight.gateway.routes.audit-service.url", "http://localhost:" + closedPort(),
+                "oversight.gateway.routes.assurance-service.url", "http://localhost:" + closedPort(),
                 "quarkus.http.test-port", Integer.toString(closedPort()),
                 "quarkus.management.test-port", Integer.toString(closedPort()));
     }

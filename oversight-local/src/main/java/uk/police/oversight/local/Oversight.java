@@ -137,6 +137,10 @@ public final class Oversight {
         OUT.println("  curl -s -H \"Authorization: Bearer $MANAGER\" '" + gateway
                 + "/api/v1/overdue-visits?asOf=2022-06-30&size=5'");
         OUT.println("  curl -s -H \"Authorization: Bearer $SCRUTINY\" '" + gateway + "/api/v1/overdue-visits/summary'");
+        OUT.println("  curl -s -H \"Authorization: Bearer $SCRUTINY\" '" + gateway + "/api/v1/compliance-trends?metric=overdue&from=2021-01-01'");
+        OUT.println("  curl -s -H \"Authorization: Bearer $PANEL\" '" + gateway + "/api/v1/assurance-samples'");
+        OUT.println("  curl -s -H \"Authorization: Bearer $SCRUTINY\" -H 'Accept: application/pdf' -o pack.pdf '" + gateway
+                + "/api/v1/reports/compliance?month=" + java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).minusMonths(1) + "'");
         OUT.println();
         OUT.println(detached ? "Running in the background: ./oversight status shows it, ./oversight down stops it."
                 : "Press Ctrl-C to stop.");

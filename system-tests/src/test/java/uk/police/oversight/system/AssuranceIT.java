@@ -142,6 +142,27 @@ class AssuranceIT {
     }
 
     @Test
+    void theMonthlySnapshotIsTakenByItselfOnceForTheMonth() throws SQLException {
+        // The system tests' stack runs the job every 15 s (SystemStack): each run finds this month's and takes no other.
+        String today = LocalDate.now(LONDON).toString();
+        assertTrue(SystemStack.eventually(Duration.ofSeconds(60), () -> !scrutiny()
+                .get(SystemStack.api() + "/compliance-snapshots?kind=MONTHLY&from=" + today).jsonPath().getList("items").isEmpty()));
+        JsonPath summary = SystemStack.admin().get(SystemStack.api() + "/overdue-visits/summary").then().statusCode(200).extract().jsonPath();
+        JsonPath monthly = scrutiny().get(SystemStack.api() + "/compliance-snapshots?kind=MONTHLY&from=" + today).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(summary.getLong("inScope"), monthly.getLong("items[0].figures.inScope"), "visit-scheduler's figures, read with its own identity");
+        SystemStack.eventually(Duration.ofSeconds(35), () -> false);
+        try (Connection db = assuranceDb(); PreparedStatement count = db.prepareStatement("select count(*) from compliance_snapshot"
+                + " where kind = 'MONTHLY' and date_trunc('month', as_of) = date_trunc('month', ?::date)")) {
+            count.setString(1, today);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "one MONTHLY snapshot for the month, however often the job runs");
+            }
+        }
+    }
+
+    @Test
     void theTrendHasOnePointPerMonthWithChangesAndRag() {
         for (String asOf : List.of("2022-04-30", "2022-05-31", "2022-06-30")) {
             scrutiny().body(Map.of("asOf", asOf)).post(SystemStack.api() + "/compliance-snapshots").then().statusCode(201);
@@ -412,6 +433,10 @@ class AssuranceIT {
         assertTrue(html.asString().contains("<img") && html.asString().contains("data:image/png;base64,"), "drawn charts");
         assertTrue(html.asString().contains("<table"), "each chart has its table");
         assertFalse(html.asString().contains("<script"), "no script");
+        // Kept to look at (a headless browser's screenshot of it is how the page was checked by eye).
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/report-pack"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/report-pack/compliance-2022-06.html"), html.asByteArray());
+        java.nio.file.Files.write(java.nio.file.Path.of("target/report-pack/compliance-2022-06.pdf"), pdf.asByteArray());
         assertEquals("default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'none'",
                 html.header("Content-Security-Policy"), "the page's own narrow policy");
         Response csv = scrutiny().accept("text/csv").get(SystemStack.api() + "/reports/compliance?month=2022-06");

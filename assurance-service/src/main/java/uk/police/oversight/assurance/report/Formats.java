@@ -9,6 +9,9 @@ final class Formats {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+    /** When a pack was made, as the meeting reads it: "3 December 2026, 18:45 (UK time)". */
+    static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm '(UK time)'", Locale.UK)
+            .withZone(java.time.ZoneId.of("Europe/London"));
 
     private Formats() {
     }

@@ -52,6 +52,7 @@ public class HtmlReport {
         return page.data("pack", pack)
                 .data("month", pack.month().format(Formats.MONTH))
                 .data("asOf", pack.asOf().format(Formats.DAY))
+                .data("generated", Formats.GENERATED.format(pack.generatedAt()))
                 .data("kind", pack.kind().name())
                 .data("headlines", headlines)
                 .data("figures", figures)

@@ -96,7 +96,7 @@ public final class PdfReport {
                 });
                 document.add(flags);
             }
-            document.add(new Paragraph("Generated " + pack.generatedAt() + " by assurance-service from frozen compliance "
+            document.add(new Paragraph("Generated " + Formats.GENERATED.format(pack.generatedAt()) + " by assurance-service from frozen compliance "
                     + "snapshots (visit-scheduler's figures). RECONSTRUCTED figures are computed for a past date from the "
                     + "offenders' current attributes.", SMALL));
             document.close();

@@ -47,7 +47,7 @@ public class SnapshotStore {
         int inserted = em.createNativeQuery("""
                 insert into compliance_snapshot (id, as_of, taken_at, kind, taken_by, figures)
                 values (:id, :asOf, :takenAt, 'MONTHLY', :by, cast(:figures as jsonb))
-                on conflict (as_of) where kind = 'MONTHLY' do nothing""")
+                on conflict ((date_trunc('month', as_of::timestamp))) where kind = 'MONTHLY' do nothing""")
                 .setParameter("id", id).setParameter("asOf", asOf).setParameter("takenAt", clock.instant())
                 .setParameter("by", SCHEDULER).setParameter("figures", write(figures)).executeUpdate();
         return inserted == 0 ? Optional.empty() : find(id);
@@ -55,7 +55,8 @@ public class SnapshotStore {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SnapshotView> monthly(LocalDate asOf) {
-        return Snapshot.<Snapshot>find("asOf = ?1 and kind = ?2", asOf, SnapshotKind.MONTHLY).firstResultOptional().map(this::view);
+        return Snapshot.<Snapshot>find("asOf >= ?1 and asOf <= ?2 and kind = ?3", asOf.withDayOfMonth(1),
+                asOf.withDayOfMonth(asOf.lengthOfMonth()), SnapshotKind.MONTHLY).firstResultOptional().map(this::view);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -58,7 +58,7 @@ public class Snapshots {
         takeMonthly(LocalDate.now(clock));
     }
 
-    /** The MONTHLY snapshot for the month ending on {@code monthEnd}, unless it has been taken already. */
+    /** The MONTHLY snapshot as of {@code monthEnd} (the job's day), unless one has been taken for its month already. */
     public Optional<SnapshotView> takeMonthly(LocalDate monthEnd) {
         if (store.monthly(monthEnd).isPresent()) {
             return Optional.empty();

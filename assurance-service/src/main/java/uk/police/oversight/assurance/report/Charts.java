@@ -60,6 +60,15 @@ public final class Charts {
         NumberAxis values = new NumberAxis(rate ? axis + " (%)" : axis);
         values.setAutoRangeIncludesZero(!rate);
         values.setTickLabelFont(FONT);
+        // Whole numbers of people; a rate to one decimal place. A flat line still gets a readable scale (at least one
+        // person or one percentage point), never ticks like 1.667E1.
+        if (rate) {
+            values.setNumberFormatOverride(new java.text.DecimalFormat("0.0"));
+            values.setAutoRangeMinimumSize(1.0);
+        } else {
+            values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            values.setAutoRangeMinimumSize(5.0);
+        }
         CategoryPlot plot = new CategoryPlot(data, months, values, renderer);
         return png(decorate(new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true)), width, height);
     }

@@ -58,6 +58,9 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration openapiRefresh();
 
+    /** The web app, which serves every path outside /api/ and /q/ (its pages sign users in themselves); none: 404. */
+    Optional<URI> webAppUrl();
+
     /** The public URL of the API, for the merged OpenAPI document's servers entry. */
     Optional<String> publicUrl();
 

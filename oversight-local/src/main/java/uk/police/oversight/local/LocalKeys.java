@@ -65,6 +65,31 @@ public final class LocalKeys {
                 .sign(readPrivateKey());
     }
 
+    /**
+     * A random secret of 32 bytes (base64url), kept beside the keys under {@code name}.secret and made on first use:
+     * the web app's session and client secrets.
+     */
+    public String secret(String name) {
+        Path file = privateKey.getParent().resolve(name + ".secret");
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[32];
+                new java.security.SecureRandom().nextBytes(random);
+                Path tmp = Files.createTempFile(file.getParent(), name, ".tmp");
+                try {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // Not a POSIX file system: the folder's own permissions have to do.
+                }
+                Files.writeString(tmp, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the secret " + file, e);
+        }
+    }
+
     public PrivateKey readPrivateKey() {
         try {
             String pem = Files.readString(privateKey)

@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private int amqpPort;
     private Map<String, String> deniedWebhookTargets;
     private BrokerUsers brokerUsers;
+    private LocalIdentityProvider identityProvider;
 
     private LocalStack(Options options) {
         this.options = options;
@@ -58,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
         ports.put("notification-service", port("NOTIFY_HTTP_PORT", 8083));
         ports.put("audit-service", port("AUDIT_HTTP_PORT", 8084));
         ports.put("assurance-service", port("ASSURANCE_HTTP_PORT", 8085));
+        ports.put("web-app", port("WEB_HTTP_PORT", 8086));
         ports.put("api-gateway", port("GATEWAY_HTTP_PORT", 8080));
         // Health and metrics are on each service's management interface, never on the port clients reach.
         managementPorts.put("offender-service", port("OFFENDER_MANAGEMENT_PORT", 9081));
@@ -65,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
         managementPorts.put("notification-service", port("NOTIFY_MANAGEMENT_PORT", 9083));
         managementPorts.put("audit-service", port("AUDIT_MANAGEMENT_PORT", 9084));
         managementPorts.put("assurance-service", port("ASSURANCE_MANAGEMENT_PORT", 9085));
+        managementPorts.put("web-app", port("WEB_MANAGEMENT_PORT", 9086));
         managementPorts.put("api-gateway", port("GATEWAY_MANAGEMENT_PORT", 9080));
         // Every service port is checked before anything starts, so that a taken port fails fast and says which.
         ports.forEach((service, port) -> checkFree(service + ", " + variable(service, "HTTP"), port));
@@ -127,8 +130,15 @@ public final class LocalStack implements AutoCloseable {
         passThrough(assurance, "MONTHLY_SNAPSHOT_CRON");
         passThrough(assurance, "ACTION_REMINDER_CRON");
 
+        Map<String, String> web = new LinkedHashMap<>();
+        web.put("OVERSIGHT_MANAGEMENT_HOST", "localhost");
+        web.put("WEB_HTTP_PORT", Integer.toString(ports.get("web-app")));
+        web.put("GATEWAY_INTERNAL_URL", url("api-gateway"));
+        identityProvider(web);
+
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("GATEWAY_HTTP_PORT", Integer.toString(ports.get("api-gateway")));
+        gateway.put("WEB_APP_URL", url("web-app"));
         // Quarkus's own port behind the gateway's public one: loopback only (api-gateway's EdgeServer).
         int internal = port("GATEWAY_INTERNAL_HTTP_PORT", 8070);
         checkFree("api-gateway internal, GATEWAY_INTERNAL_HTTP_PORT", internal);
@@ -148,6 +158,7 @@ public final class LocalStack implements AutoCloseable {
         add("notification-service", notify);
         add("audit-service", audit);
         add("assurance-service", assurance);
+        add("web-app", web);
         add("api-gateway", gateway);
 
         deniedWebhookTargets.put("WEBHOOK_DENIED_TARGETS", String.join(",", ownEndpoints()));
@@ -171,6 +182,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (amqpPort > 0) {
             endpoints.add("localhost:" + amqpPort);
+        }
+        if (identityProvider != null) {
+            endpoints.add("localhost:" + identityProvider.port());
         }
         if (mail != null) {
             endpoints.add("localhost:" + mail.smtpPort());
@@ -298,9 +312,39 @@ public final class LocalStack implements AutoCloseable {
             case "audit-service" -> "AUDIT";
             case "assurance-service" -> "ASSURANCE";
             case "api-gateway" -> "GATEWAY";
+            case "web-app" -> "WEB";
             default -> throw new IllegalArgumentException("No service " + service);
         };
         return prefix + "_" + kind + "_PORT";
+    }
+
+    /**
+     * Sign-in for the web app: the force's OpenID Connect provider when OIDC_AUTH_SERVER_URL is set (with its client
+     * id and secret), else the embedded one ({@link LocalIdentityProvider}) on OVERSIGHT_OIDC_PORT. The session secret
+     * (CSRF tokens, the encrypted session cookie) is kept in the home's keys folder, so sessions outlive a restart.
+     */
+    private void identityProvider(Map<String, String> web) {
+        web.put("WEB_SESSION_SECRET", options.env().getOrDefault("WEB_SESSION_SECRET", keys.secret("web-session")));
+        if (options.env().containsKey("OIDC_AUTH_SERVER_URL")) {
+            for (String key : List.of("OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_TOKEN_ISSUER")) {
+                passThrough(web, key);
+            }
+            step("Sign-in: external OpenID Connect provider, " + options.env().get("OIDC_AUTH_SERVER_URL"));
+            return;
+        }
+        int port = port("OVERSIGHT_OIDC_PORT", 8090);
+        checkFree("OVERSIGHT_OIDC_PORT", port);
+        step("Starting the local OpenID Connect provider on port " + port);
+        identityProvider = LocalIdentityProvider.start(port, keys);
+        web.put("OIDC_AUTH_SERVER_URL", identityProvider.url());
+        web.put("OIDC_CLIENT_ID", LocalIdentityProvider.CLIENT_ID);
+        web.put("OIDC_CLIENT_SECRET", keys.secret("web-client"));
+        web.put("OIDC_TOKEN_ISSUER", LocalKeys.ISSUER);
+    }
+
+    /** The embedded OpenID Connect provider, or null when the force's own is used. */
+    public LocalIdentityProvider identityProvider() {
+        return identityProvider;
     }
 
     /**
@@ -454,6 +498,10 @@ public final class LocalStack implements AutoCloseable {
             services.get(i).stop(Duration.ofSeconds(15));
         }
         stopBroker();
+        if (identityProvider != null) {
+            identityProvider.close();
+            identityProvider = null;
+        }
         if (mail != null) {
             mail.close();
             mail = null;
@@ -487,8 +535,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every variable that sets a port of the local stack. */
     public static final List<String> PORT_VARIABLES = List.of("GATEWAY_HTTP_PORT", "OFFENDER_HTTP_PORT", "VISITS_HTTP_PORT",
-            "NOTIFY_HTTP_PORT", "AUDIT_HTTP_PORT", "ASSURANCE_HTTP_PORT", "GATEWAY_MANAGEMENT_PORT", "OFFENDER_MANAGEMENT_PORT", "VISITS_MANAGEMENT_PORT",
-            "NOTIFY_MANAGEMENT_PORT", "AUDIT_MANAGEMENT_PORT", "ASSURANCE_MANAGEMENT_PORT", "GATEWAY_INTERNAL_HTTP_PORT", "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT");
+            "NOTIFY_HTTP_PORT", "AUDIT_HTTP_PORT", "ASSURANCE_HTTP_PORT", "WEB_HTTP_PORT", "GATEWAY_MANAGEMENT_PORT", "OFFENDER_MANAGEMENT_PORT", "VISITS_MANAGEMENT_PORT",
+            "NOTIFY_MANAGEMENT_PORT", "AUDIT_MANAGEMENT_PORT", "ASSURANCE_MANAGEMENT_PORT", "WEB_MANAGEMENT_PORT", "GATEWAY_INTERNAL_HTTP_PORT", "OVERSIGHT_OIDC_PORT", "OVERSIGHT_PG_PORT", "OVERSIGHT_AMQP_PORT", "OVERSIGHT_SMTP_PORT", "OVERSIGHT_MAIL_PORT");
 
     /** Each of {@link #PORT_VARIABLES} set to a free port: a stack that runs beside others (tests, benchmarks). */
     public static Map<String, String> freePorts() {

@@ -110,6 +110,7 @@ public final class Oversight {
         }
         OUT.println();
         OUT.println("Offender Management Oversight is running.");
+        OUT.printf("  %-21s %s/   (sign in as a demo user, below)%n", "web app", gateway);
         OUT.printf("  %-21s %s/api/v1   (the whole API; OpenAPI: %s/q/openapi, Swagger UI: %s/q/swagger-ui)%n", "api-gateway",
                 gateway, gateway, gateway);
         for (String service : stack[0].serviceNames()) {
@@ -121,8 +122,19 @@ public final class Oversight {
             OUT.printf("  %-21s http://localhost:%d   (every mail the services send; files in %s)%n", "mail sink",
                     stack[0].mailSink().webPort(), stack[0].mailSink().directory());
         }
+        if (stack[0].identityProvider() != null) {
+            OUT.printf("  %-21s %s   (the local OpenID Connect provider the web app signs in with)%n", "identity provider",
+                    stack[0].identityProvider().url());
+        }
         OUT.println("  data and logs         " + home);
         OUT.println();
+        if (stack[0].identityProvider() != null) {
+            OUT.println("Web app: open " + gateway + "/ and sign in with one of these usernames (no password locally):");
+            for (DemoUsers.User user : DemoUsers.ALL) {
+                OUT.printf("  %-14s %s%n", user.username(), user.who());
+            }
+            OUT.println();
+        }
         List<DemoTokens.Token> demoTokens = DemoTokens.all(keys);
         Path tokens = DemoTokens.write(home, demoTokens);
         OUT.println("Tokens for the demo force, valid 8 hours (also in " + tokens + "; ./oversight token makes others):");

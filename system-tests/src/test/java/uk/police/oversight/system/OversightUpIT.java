@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +38,7 @@ class OversightUpIT {
         ENV.put("OVERSIGHT_HOME", HOME.toString());
         ENV.put("OVERSIGHT_SKIP_BUILD", "true");
         ENV.putAll(LocalStack.freePorts());
-        Result up = oversight(1200, "up", "--detach");
+        OversightCli.Result up = oversight(1200, "up", "--detach");
         upOutput = up.output();
         assertEquals(0, up.status(), up.output());
     }
@@ -55,6 +54,11 @@ class OversightUpIT {
     void upLoadsTheDemoForceAndTheGatewayShowsItsFigures() throws Exception {
         assertTrue(upOutput.contains("217 overdue a visit (the oldest 243 days), 151 overdue a risk review"), upOutput);
         assertTrue(upOutput.contains("export SCRUTINY="), "demo tokens are printed");
+        // The web app's address and the demo users who sign in to it (SPEC section 10).
+        assertTrue(upOutput.contains("Web app: open http://localhost:" + ENV.get("GATEWAY_HTTP_PORT") + "/ and sign in"), upOutput);
+        for (String user : List.of("BRS-M01", "BRS-S01", "inspector", "panel-member", "admin-user")) {
+            assertTrue(upOutput.lines().anyMatch(l -> l.strip().startsWith(user + " ")), "demo user " + user + " is printed");
+        }
         String gateway = "http://localhost:" + ENV.get("GATEWAY_HTTP_PORT") + "/api/v1";
 
         String supervisor = oversight(60, "token", "--sub", "it-supervisor", "--roles", "supervisor", "--areas", "BRS,NES,SOM")
@@ -116,17 +120,17 @@ class OversightUpIT {
         // Today's compliance scan ran after loading; its mails reach the mail sink.
         Awaitility.await("notifications reached the mail sink").atMost(Duration.ofSeconds(60)).until(() -> mails() > 0);
 
-        Result status = oversight(60, "status");
+        OversightCli.Result status = oversight(60, "status");
         assertEquals(0, status.status(), status.output());
         assertTrue(status.output().contains("api-gateway"), status.output());
 
         // A second `up` while one runs is refused, clearly.
-        Result again = oversight(60, "up");
+        OversightCli.Result again = oversight(60, "up");
         assertEquals(1, again.status());
         assertTrue(again.output().contains("already running"), again.output());
 
         List<Long> pids = pids();
-        Result down = oversight(120, "down");
+        OversightCli.Result down = oversight(120, "down");
         assertEquals(0, down.status(), down.output());
         for (long pid : pids) {
             assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "pid " + pid + " is still running");
@@ -165,26 +169,7 @@ class OversightUpIT {
         return pids;
     }
 
-    record Result(int status, String output) {
-    }
-
-    private static Result oversight(int timeoutSeconds, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(REPOSITORY.resolve("oversight").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(ENV);
-        Path output = Files.createTempFile("oversight", ".out");
-        builder.redirectOutput(output.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("./oversight " + String.join(" ", args) + " did not finish in " + timeoutSeconds
-                    + " s: " + Files.readString(output));
-        }
-        String text = Files.readString(output);
-        Files.delete(output);
-        System.out.println("$ ./oversight " + String.join(" ", args) + "\n" + text);
-        return new Result(process.exitValue(), text);
+    private static OversightCli.Result oversight(int timeoutSeconds, String... args) throws Exception {
+        return OversightCli.run(REPOSITORY, ENV, timeoutSeconds, args);
     }
 }

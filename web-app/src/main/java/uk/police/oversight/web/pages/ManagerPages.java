@@ -80,11 +80,13 @@ public class ManagerPages {
         Map<String, Object> schedule = api.map(api.get("/schedules/" + offenderId));
         JsonNode visits = api.get("/visits", Api.query("offenderId", offenderId, "size", 20, "sort", "visitDate,desc"));
         JsonNode assessments = api.get("/offenders/" + offenderId + "/risk-assessments");
-        JsonNode history = api.get("/offenders/" + offenderId + "/history");
+        // The record's history of changes is a supervisor's to read (the API's rule); a manager's page leaves it out.
         List<Object> recent = new ArrayList<>();
-        int i = 0;
-        for (int h = history.size() - 1; h >= 0 && i < 10; h--, i++) {
-            recent.add(api.plain(history.get(h)));
+        if (viewer.is(Viewer.SUPERVISOR)) {
+            JsonNode history = api.get("/offenders/" + offenderId + "/history");
+            for (int h = history.size() - 1; h >= 0 && recent.size() < 10; h--) {
+                recent.add(api.plain(history.get(h)));
+            }
         }
         return offender.data("person", api.map(person)).data("schedule", schedule).data("visits", api.plain(visits.path("items")))
                 .data("totalVisits", visits.path("totalItems").asLong()).data("assessments", api.plain(assessments))

@@ -78,9 +78,29 @@ class GatewayTest {
     void unknownPathsAndOddPathsAreAnsweredByTheGateway() {
         given().header("Authorization", token()).get("/api/v1/nowhere").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("/api/v1/nowhere"));
-        given().get("/nothing/here").then().statusCode(404).contentType("application/problem+json");
+        // A path outside /api/ and /q/ is the web app's: its own page, not the API's problem.
+        given().get("/nothing/here").then().statusCode(404).contentType(containsString("text/html")).body(containsString("Page not found"));
+        given().get("/q/nothing").then().statusCode(404).contentType("application/problem+json");
+        given().urlEncodingEnabled(false).get("/a/..%2F..%2Fq%2Fmetrics").then().statusCode(400);
         given().header("Authorization", token()).urlEncodingEnabled(false).get("/api/v1/areas/..%2F..%2Fq%2Fhealth").then()
                 .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void pagesGoToTheWebAppWithTheirOwnPolicyAndTheGatewaysHeaders() {
+        var answer = given().get("/page").then().statusCode(200).contentType(containsString("text/html"))
+                // The page's own Content-Security-Policy is kept; the gateway adds HSTS and the rest, and drops the banner.
+                .header("Content-Security-Policy", equalTo("default-src 'none'; style-src 'self'"))
+                .header("Strict-Transport-Security", containsString("max-age="))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Server", org.hamcrest.Matchers.nullValue())
+                .extract().asString();
+        // The web app is told the address the browser used (its sign-in redirects name it), and needs no token.
+        assertTrue(answer.matches("(?s).*host=(localhost|127\\.0\\.0\\.1):" + io.restassured.RestAssured.port + " .*"), answer);
+        assertTrue(answer.contains("authorization=false"), answer);
+        // The gateway's own documents stay its own.
+        given().get("/q/openapi?format=json").then().statusCode(200).contentType(containsString("json"));
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Two real HTTP servers standing in for offender-service and visit-scheduler (each with a small OpenAPI document), and
- * ports where nothing listens standing in for a notification-service, an audit-service and an assurance-service that are down.
+ * ports where nothing listens standing in for a notification-service, an audit-service and an assurance-service that are down,
+ * and a third server standing in for the web app.
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
@@ -23,6 +24,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     private static final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> DROPPED_ONCE = new java.util.concurrent.ConcurrentHashMap<>();
     private HttpServer offenders;
     private HttpServer visits;
+    private HttpServer web;
 
     @Override
     public Map<String, String> start() {
@@ -41,6 +43,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                    "description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}}}}},
                  "components": {"schemas": {"Thing": {"type": "object", "properties": {"visitDate": {"type": "string"}}},
                    "Problem": {"type": "object"}}}}""");
+        web = webApp();
         // Every HTTP server of the gateway on a port of its own (not 0): the HTTP metrics tag each server by its port,
         // and the tags of one metric must be the same on every server.
         return Map.of(
@@ -49,6 +52,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                 "oversight.gateway.routes.notification-service.url", "http://localhost:" + closedPort(),
                 "oversight.gateway.routes.audit-service.url", "http://localhost:" + closedPort(),
                 "oversight.gateway.routes.assurance-service.url", "http://localhost:" + closedPort(),
+                "oversight.gateway.web-app-url", "http://localhost:" + web.getAddress().getPort(),
                 "quarkus.http.test-port", Integer.toString(closedPort()),
                 "quarkus.management.test-port", Integer.toString(closedPort()));
     }
@@ -58,6 +62,31 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/q/openapi", exchange -> respond(exchange, 200, "application/json", openapi, Map.of()));
             server.createContext("/api/", UpstreamStubs::api);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The web app: `/page` answers a page with a policy of its own and what it was told of the browser's address; any
+     * other path its own "Page not found" page.
+     */
+    private static HttpServer webApp() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                REQUESTS.incrementAndGet();
+                if (exchange.getRequestURI().getPath().equals("/page")) {
+                    respond(exchange, 200, "text/html; charset=utf-8", "<!DOCTYPE html><p>host="
+                            + exchange.getRequestHeaders().getFirst("X-Forwarded-Host") + " authorization="
+                            + (exchange.getRequestHeaders().getFirst("Authorization") != null) + "</p>",
+                            Map.of("Content-Security-Policy", "default-src 'none'; style-src 'self'", "Server", "leaky/1.0"));
+                } else {
+                    respond(exchange, 404, "text/html; charset=utf-8", "<!DOCTYPE html><h1>Page not found</h1>", Map.of());
+                }
+            });
             server.start();
             return server;
         } catch (IOException e) {
@@ -133,5 +162,6 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         offenders.stop(0);
         visits.stop(0);
+        web.stop(0);
     }
 }

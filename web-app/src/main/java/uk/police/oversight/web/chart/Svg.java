@@ -145,7 +145,7 @@ public final class Svg {
     /** Lowest tick, highest tick, step: whole numbers from 0 with a round step. */
     static double[] countScale(double max) {
         double top = Math.max(max, 4);
-        double rough = top / 4;
+        double rough = top / 5;
         double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
         double step = magnitude;
         for (double m : new double[] {1, 2, 2.5, 5, 10}) {

@@ -21,11 +21,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const externalSecrets = {
   prod: ["oversight-broker", "oversight-broker-offender-service", "oversight-broker-visit-scheduler",
     "oversight-broker-notification-service", "oversight-broker-audit-service", "oversight-broker-assurance-service",
-    "oversight-broker-users", "oversight-smtp", "oversight-tls", "assurance-identity"],
+    "oversight-broker-users", "oversight-smtp", "oversight-tls", "assurance-identity", "web-app-oidc", "web-app-session"],
   dev: ["oversight-tls", "assurance-identity"],
 };
 const services = ["api-gateway", "offender-service", "visit-scheduler", "notification-service", "audit-service",
-  "assurance-service"];
+  "assurance-service", "web-app"];
 
 function camel(group) {
   return group.split(".").map((part, i) => (i === 0 ? part : part[0].toUpperCase() + part.slice(1))).join("");

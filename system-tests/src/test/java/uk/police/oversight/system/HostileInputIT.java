@@ -411,6 +411,9 @@ class HostileInputIT {
         for (int i = 0; i < 20; i++) {
             SystemStack.admin().get(SystemStack.api() + "/junk-" + i + "-" + java.util.UUID.randomUUID()).then().statusCode(404);
         }
+        // A page of the web app, by an offender's id, without a session: sent to sign in (and the id in no metric).
+        given().redirects().follow(false).get(SystemStack.get().url("api-gateway") + "/offenders/" + offender).then().statusCode(302);
+        given().redirects().follow(false).get(SystemStack.get().url("api-gateway") + "/junk-" + pncDigitsOf(world.pnc(true))).then().statusCode(302);
         for (String service : SystemStack.get().serviceNames()) {
             String metrics = given().get(SystemStack.get().managementUrl(service) + "/metrics").then().statusCode(200).extract().asString();
             String pncDigits = world.pnc(true).replace("/", "");
@@ -419,6 +422,10 @@ class HostileInputIT {
                 assertTrue(!metrics.contains(secret), service + "'s metrics name " + secret);
             }
         }
+    }
+
+    private static String pncDigitsOf(String pnc) {
+        return pnc.replace("/", "");
     }
 
     @Test

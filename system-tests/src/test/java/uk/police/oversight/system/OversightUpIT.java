@@ -165,7 +165,7 @@ class OversightUpIT {
                 pids.add(Long.parseLong(state.getProperty(key)));
             }
         }
-        assertEquals(7, pids.size(), "the launcher and six services: " + state);
+        assertEquals(8, pids.size(), "the launcher, six services and the web app: " + state);
         return pids;
     }
 

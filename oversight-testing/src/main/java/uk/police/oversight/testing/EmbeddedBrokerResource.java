@@ -1,9 +1,6 @@
 package uk.police.oversight.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -75,11 +72,13 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
         stopBroker();
     }
 
+    /**
+     * A free port below Linux's ephemeral range, as the local stack chooses them: a test that stops the broker or the
+     * mail server and starts it again on the same port must find that port still free, and a port from the ephemeral
+     * range (what ServerSocket(0) gives) may meanwhile become the source port of one of the service's own outgoing
+     * connections (seen: the mail server could not come back, and its test waited in vain).
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return uk.police.oversight.local.LocalStack.freePort();
     }
 }

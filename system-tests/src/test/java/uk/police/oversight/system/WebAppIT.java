@@ -290,13 +290,46 @@ class WebAppIT {
     }
 
     @Test
-    void anAdministratorSeesThePolicyThresholdsAndStaff() throws Exception {
+    void anAdministratorSeesAndChangesThePolicyAndSeesThresholdsAndStaff() throws Exception {
         try (Browser browser = signIn("admin-user", 1280)) {
             assertEquals("/admin/visit-policy", browser.path());
             JsonPath policy = demo.as("admin-user", List.of("admin")).get("/visit-policy").then().statusCode(200).extract().jsonPath();
-            WebElement high = browser.find(By.xpath("//table[@id='policy']//tr[th[normalize-space(.)='High']]"));
-            assertEquals(Integer.toString(policy.getInt("visitIntervalMonths.HIGH")), high.findElements(By.tagName("td")).get(0).getText());
+            WebElement row = browser.find(By.xpath("//table[@id='policy']//tr[th[normalize-space(.)='High']]"));
+            assertEquals(Integer.toString(policy.getInt("visitIntervalMonths.HIGH")), row.findElements(By.tagName("td")).get(0).getText());
             browser.assertAccessible();
+
+            // Change the policy: a number out of range is an error on the page; a good one is in force at once.
+            String was = Integer.toString(policy.getInt("visitIntervalMonths.HIGH"));
+            String now = "3".equals(was) ? "2" : "3";
+            browser.follow("Change the visit policy");
+            browser.assertAccessible();
+            List<WebElement> visitFields = browser.all(By.xpath("//label[normalize-space(.)='Home visit every (months, 1 to 24)']"));
+            assertEquals(4, visitFields.size(), "one per risk level");
+            WebElement highVisits = browser.find(By.id("visit-HIGH"));
+            highVisits.clear();
+            highVisits.sendKeys("0");
+            browser.submit("Save the policy");
+            assertEquals("Home visits for high risk must be between 1 and 24 months",
+                    browser.find(By.cssSelector(".govuk-error-summary a")).getText());
+            browser.assertAccessible();
+            assertEquals(was, Integer.toString(demo.as("admin-user", List.of("admin")).get("/visit-policy").then().extract().jsonPath()
+                    .getInt("visitIntervalMonths.HIGH")), "nothing changed while the form had errors");
+            highVisits = browser.find(By.id("visit-HIGH"));
+            highVisits.clear();
+            highVisits.sendKeys(now);
+            browser.submit("Save the policy");
+            assertTrue(browser.find(By.className("govuk-notification-banner__heading")).getText().startsWith("The new visit policy is in force"));
+            assertEquals(now, Integer.toString(demo.as("admin-user", List.of("admin")).get("/visit-policy").then().extract().jsonPath()
+                    .getInt("visitIntervalMonths.HIGH")));
+            // And back as it was, for the other tests' figures.
+            browser.follow("Change the visit policy");
+            highVisits = browser.find(By.id("visit-HIGH"));
+            highVisits.clear();
+            highVisits.sendKeys(was);
+            browser.submit("Save the policy");
+            assertEquals(was, Integer.toString(demo.as("admin-user", List.of("admin")).get("/visit-policy").then().extract().jsonPath()
+                    .getInt("visitIntervalMonths.HIGH")));
+
             browser.follow("Thresholds");
             int thresholds = demo.as("admin-user", List.of("admin")).get("/performance-thresholds").then().statusCode(200).extract()
                     .jsonPath().getList("thresholds").size();

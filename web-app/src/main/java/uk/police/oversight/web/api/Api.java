@@ -46,6 +46,16 @@ public class Api {
     @Inject
     ObjectMapper mapper;
 
+    /** A record and the ETag it was read with (for a change sent back with If-Match). */
+    public record Tagged(JsonNode body, String etag) {
+    }
+
+    /** GET a record with its ETag. */
+    public Tagged getTagged(String path) {
+        HttpResponse<byte[]> response = send(request(path, Map.of()).GET().header("Accept", "application/json"));
+        return new Tagged(json(response), response.headers().firstValue("ETag").orElse(null));
+    }
+
     /** GET {@code path} (under /api/v1) with the query's non-blank values; the JSON answer. */
     public JsonNode get(String path, Map<String, ?> query) {
         return json(send(request(path, query).GET().header("Accept", "application/json")));

@@ -3,11 +3,13 @@ package uk.police.oversight.notifications.dispatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import uk.police.oversight.notifications.digest.Digest;
@@ -24,7 +26,15 @@ import uk.police.oversight.notifications.model.StaffContact;
 public class EmailChannel {
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
+
+    /**
+     * How long one SMTP send may take before it counts as failed and is retried: a relay that stops answering on an
+     * open connection (one it dropped without closing, as a restart can leave it) must not hold the dispatcher, and
+     * with it every other notification, for ever.
+     */
+    @ConfigProperty(name = "oversight.notifications.smtp-timeout", defaultValue = "60s")
+    Duration smtpTimeout;
 
     @Inject
     Engine templates;
@@ -44,8 +54,10 @@ public class EmailChannel {
             return Delivery.refused("Could not render the email: " + e.getMessage());
         }
         try {
-            mailer.send(Mail.withText(recipient.email, email.subject(), email.text()).setHtml(email.html()));
+            mailer.send(Mail.withText(recipient.email, email.subject(), email.text()).setHtml(email.html())).await().atMost(smtpTimeout);
             return Delivery.delivered("email to " + recipient.email);
+        } catch (io.smallrye.mutiny.TimeoutException e) {
+            return Delivery.failed("SMTP: no answer within " + smtpTimeout.toSeconds() + " s");
         } catch (RuntimeException e) {
             return Delivery.failed("SMTP: " + rootMessage(e));
         }

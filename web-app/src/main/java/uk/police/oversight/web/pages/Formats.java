@@ -90,6 +90,22 @@ public final class Formats {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** Where a tracked action came from, in the words of the reports it came from. */
+    public static String source(Object code) {
+        code = present(code);
+        if (code == null) {
+            return "";
+        }
+        return switch (code.toString()) {
+            case "HMICFRS_RECOMMENDATION" -> "HMICFRS recommendation";
+            case "HMICFRS_AFI" -> "HMICFRS area for improvement";
+            case "CAUSE_OF_CONCERN" -> "HMICFRS cause of concern";
+            case "ACCOUNTABILITY_MEETING" -> "Accountability meeting";
+            case "ASSURANCE_PANEL" -> "Assurance panel";
+            default -> words(code);
+        };
+    }
+
     /** The GOV.UK tag colour of a RAG status. */
     public static String ragClass(Object rag) {
         rag = present(rag);

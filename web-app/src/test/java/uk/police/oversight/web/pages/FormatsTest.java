@@ -19,6 +19,7 @@ class FormatsTest {
         assertEquals("", Formats.percent(null));
         assertEquals("Very high", Formats.words("VERY_HIGH"));
         assertEquals("4 June 2025, 11:15am", Formats.time("2025-06-04T10:15:00Z"));
+        assertEquals("HMICFRS area for improvement", Formats.source("HMICFRS_AFI"));
     }
 
     @Test

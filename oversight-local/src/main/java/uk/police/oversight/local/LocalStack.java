@@ -114,6 +114,7 @@ public final class LocalStack implements AutoCloseable {
         notify.put("WEBHOOK_ALLOW_LOOPBACK", env.getOrDefault("WEBHOOK_ALLOW_LOOPBACK", "true"));
         deniedWebhookTargets = notify;
         passThrough(notify, "DIGEST_CRON");
+        passThrough(notify, "SMTP_TIMEOUT");
 
         Map<String, String> audit = new LinkedHashMap<>(common);
         audit.put("AUDIT_HTTP_PORT", Integer.toString(ports.get("audit-service")));

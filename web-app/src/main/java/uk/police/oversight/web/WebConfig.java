@@ -1,11 +1,10 @@
 package uk.police.oversight.web;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.util.Optional;
 
-/** Where the API is, and the secret the forms' CSRF tokens are signed with. */
+/** Where the API is, the secret the forms' CSRF tokens are signed with, and the identity provider's origin. */
 @ConfigMapping(prefix = "oversight.web")
 public interface WebConfig {
 
@@ -17,8 +16,4 @@ public interface WebConfig {
 
     /** The identity provider's origin, when its sign-in page is on another origin than the app (for the CSP). */
     Optional<String> identityProviderOrigin();
-
-    /** The demo users' list on the sign-in explanation page: locally only. */
-    @WithDefault("false")
-    boolean demo();
 }

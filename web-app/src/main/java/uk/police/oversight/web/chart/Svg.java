@@ -188,13 +188,4 @@ public final class Svg {
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
-
-    /** The colour and dash of line {@code index}, for the legend the page draws beside the chart. */
-    public static String colour(int index) {
-        return COLOURS[index % COLOURS.length];
-    }
-
-    public static String dash(int index) {
-        return DASHES[index % DASHES.length];
-    }
 }

@@ -107,7 +107,7 @@ public class ManagerPages {
     public TemplateInstance visitForm(@PathParam("id") String id) {
         String offenderId = uuid(id);
         JsonNode person = api.get("/offenders/" + offenderId);
-        return recordVisit.data("person", api.map(person)).data("form", new VisitForm(null, null, null, null, null, null, null, null))
+        return recordVisit.data("person", api.map(person)).data("form", new VisitForm(null, null, null, null, null, null, null))
                 .data("errors", List.of()).data("fieldErrors", Map.of());
     }
 
@@ -120,7 +120,7 @@ public class ManagerPages {
             @RestForm String outcome, @RestForm String announced, @RestForm String notes) {
         this.csrf.check(csrf);
         String offenderId = uuid(id);
-        VisitForm form = new VisitForm(day, month, year, type, outcome, announced, notes, null);
+        VisitForm form = new VisitForm(day, month, year, type, outcome, announced, notes);
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         LocalDate date = form.date(fieldErrors);
         if (type == null || type.isBlank()) {
@@ -223,8 +223,7 @@ public class ManagerPages {
 
     /** What the form was given, to show it again with its errors. */
     @io.quarkus.qute.TemplateData
-    public record VisitForm(String day, String month, String year, String type, String outcome, String announced, String notes,
-            String unused) {
+    public record VisitForm(String day, String month, String year, String type, String outcome, String announced, String notes) {
 
         LocalDate date(Map<String, String> errors) {
             if (blank(day) && blank(month) && blank(year)) {

@@ -164,7 +164,8 @@ public class ScrutinyPages {
         JsonNode list = api.get("/actions", query);
         return actions.data("list", api.map(list)).data("pages", Paging.of(list, "/actions", filters)).data("status", chosenStatus)
                 .data("rag", chosenRag).data("changedSince", changedSince).data("sinceError", sinceError).data("statuses", STATUSES)
-                .data("rags", RAGS);
+                .data("rags", RAGS)
+                .data("errors", sinceError == null ? List.of() : List.of(new Errors.Item(sinceError, "#changedSince")));
     }
 
     @GET
@@ -197,7 +198,8 @@ public class ScrutinyPages {
         for (int i = 0; i < 12; i++) {
             recent.add(last.minusMonths(i).toString());
         }
-        return reportPack.data("month", chosen).data("error", error).data("recent", recent).data("typed", month);
+        return reportPack.data("month", chosen).data("error", error).data("recent", recent).data("typed", month)
+                .data("errors", error == null ? List.of() : List.of(new Errors.Item(error, "#month")));
     }
 
     @GET

@@ -62,7 +62,7 @@ public class SupervisorPages {
         JsonNode summary = api.get("/overdue-visits/summary", Api.query("areaCode", filters.area(), "asOf", filters.asOf()));
         return overdueVisits.data("filters", filters).data("list", api.map(list)).data("summary", api.map(summary))
                 .data("pages", Paging.of(list, "/overdue-visits", filters.links())).data("options", options(VISIT_SORTS))
-                .data("csv", Paging.link("/overdue-visits.csv", filters.links(), 1));
+                .data("csv", Paging.link("/overdue-visits.csv", filters.links(), 1)).data("errors", filters.errors());
     }
 
     @GET
@@ -82,7 +82,7 @@ public class SupervisorPages {
         JsonNode list = api.get("/overdue-risk-reviews", filters.query(page == null ? 1 : page));
         return overdueReviews.data("filters", filters).data("list", api.map(list))
                 .data("pages", Paging.of(list, "/overdue-risk-reviews", filters.links())).data("options", options(REVIEW_SORTS))
-                .data("csv", Paging.link("/overdue-risk-reviews.csv", filters.links(), 1));
+                .data("csv", Paging.link("/overdue-risk-reviews.csv", filters.links(), 1)).data("errors", filters.errors());
     }
 
     @GET
@@ -211,6 +211,11 @@ public class SupervisorPages {
             query.put("sort", sort);
             query.put("managerId", managerId);
             return query;
+        }
+
+        /** The error summary's items: the as-of date, when it is not a date. */
+        public List<Errors.Item> errors() {
+            return asOfError == null ? List.of() : List.of(new Errors.Item(asOfError, "#asOf"));
         }
 
         public boolean filtered() {

@@ -8,8 +8,9 @@ import uk.police.oversight.web.WebConfig;
 
 /**
  * Every page: a Content-Security-Policy that allows only what the pages load, from this origin (no inline script, no
- * inline style, no other origin), no caching of pages that carry personal data, no framing, no referrer. The
- * gateway adds HSTS and keeps this policy.
+ * inline style, no other origin), and no caching of pages that carry personal data. The rest of the security headers
+ * (HSTS, no framing, no sniffing, no referrer) are the gateway's, on every answer it gives (EdgeHeaders); it keeps this
+ * policy.
  */
 @ApplicationScoped
 public class PageHeaders {
@@ -30,9 +31,6 @@ public class PageHeaders {
                     // A page may send a narrower policy of its own (the report pack's HTML); every other gets this one.
                     headers.set("Content-Security-Policy", policy);
                 }
-                headers.set("X-Content-Type-Options", "nosniff");
-                headers.set("X-Frame-Options", "DENY");
-                headers.set("Referrer-Policy", "no-referrer");
                 headers.set("Cross-Origin-Opener-Policy", "same-origin");
                 headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
                 if (asset) {

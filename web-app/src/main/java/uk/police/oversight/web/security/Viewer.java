@@ -42,7 +42,7 @@ public class Viewer {
     /** Whether {@code href} is the page being shown or one under it (the navigation marks it). */
     public boolean current(String href) {
         String path = routing.request().path();
-        return path.equals(href) || path.startsWith(href + "/") || (href.equals("/panel") && path.startsWith("/panel"));
+        return path.equals(href) || path.startsWith(href + "/");
     }
 
     public boolean signedIn() {

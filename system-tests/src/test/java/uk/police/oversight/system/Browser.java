@@ -102,6 +102,7 @@ final class Browser implements AutoCloseable {
         WebElement button = button(text);
         button.click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        loaded();
     }
 
     /** Follows the link and waits for the page it leads to. */
@@ -109,6 +110,16 @@ final class Browser implements AutoCloseable {
         WebElement link = link(text);
         link.click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(link));
+        loaded();
+    }
+
+    /**
+     * Waits until the new page has finished loading: a click's navigation is not waited for by WebDriver, and a look-up
+     * while Chromium is still replacing the document fails ("Node with given id does not belong to the document").
+     */
+    private void loaded() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     WebElement link(String text) {
@@ -121,6 +132,7 @@ final class Browser implements AutoCloseable {
 
     void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        loaded();
     }
 
     /** The axe-core violations of the page (WCAG 2.0, 2.1 and 2.2, A and AA), as "rule: target" lines; none is a pass. */

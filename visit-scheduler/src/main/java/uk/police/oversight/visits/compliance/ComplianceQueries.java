@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,11 +68,6 @@ public class ComplianceQueries {
             case o.risk_level when 'VERY_HIGH' then p.very_high_visit_months when 'HIGH' then p.high_visit_months \
             when 'MEDIUM' then p.medium_visit_months else p.low_visit_months end""";
 
-    /** The policy's risk-review interval for the offender's risk level. */
-    private static final String REVIEW_MONTHS = """
-            case o.risk_level when 'VERY_HIGH' then p.very_high_review_months when 'HIGH' then p.high_review_months \
-            when 'MEDIUM' then p.medium_review_months else p.low_review_months end""";
-
     /**
      * The CTE {@code due}: every in-scope offender as of {@code :asOf} with their last completed home visit on or
      * before it (one backward index probe each, in a lateral join so it is evaluated once per offender) and their due
@@ -96,6 +92,21 @@ public class ComplianceQueries {
             where o.status = 'IN_COMMUNITY' and o.management_mode = 'ACTIVE' and o.registered_on <= :asOf"""
             .formatted(RISK_RANK, VISIT_MONTHS);
 
+    /**
+     * {@link #DUE} from the dates the projection keeps (V4__kept_due_dates.sql): the same rows and columns, exact for any
+     * date on or after every offender's latest completed home visit, read from one table with no visit probed.
+     */
+    private static final String KEPT_DUE = """
+            with due as ( \
+            select o.offender_id, o.pnc_id, o.display_name, o.risk_level, %s as risk_rank, \
+            o.area_code, o.manager_id, o.last_visit_on, o.due_on \
+            from offender_projection o \
+            where o.status = 'IN_COMMUNITY' and o.management_mode = 'ACTIVE' and o.registered_on <= :asOf"""
+            .formatted(RISK_RANK);
+
+    /** The overdue rows of {@link #KEPT_DUE} without a row count, so that a page can stop at its last row. */
+    private static final String KEPT_OVERDUE_ROWS = " select d.*, :asOf - d.due_on as days_overdue from due d where d.due_on < :asOf";
+
     /** The overdue rows of {@code due}, with days overdue and the row count; the day filters add conditions. */
     private static final String OVERDUE_ROWS = """
              select * from (select d.*, :asOf - d.due_on as days_overdue, count(*) over () as total \
@@ -107,14 +118,16 @@ public class ComplianceQueries {
             and v.type = 'HOME_VISIT' and v.outcome = 'NO_ACCESS' and v.visit_date <= :asOf \
             and (%1$s.last_visit_on is null or v.visit_date > %1$s.last_visit_on))""";
 
-    /** Every in-community offender with their risk-review due date; {@code %s} is left open for the filters. */
+    /**
+     * Every in-community offender with their risk-review due date (kept by the projection: it depends on current facts
+     * and the policy only, so it answers every asOf); left open for the filters.
+     */
     private static final String REVIEW_DUE = """
             select * from (select r.*, :asOf - r.review_due_on as days_overdue, count(*) over () as total from (\
             select o.offender_id, o.pnc_id, o.display_name, o.risk_level, %s as risk_rank, \
-            o.area_code, o.manager_id, o.last_risk_assessment_on, \
-            (coalesce(o.last_risk_assessment_on, o.registered_on) + make_interval(months => %s))::date as review_due_on \
-            from offender_projection o cross join (select * from visit_policy where id = 1) p \
-            where o.status = 'IN_COMMUNITY'""".formatted(RISK_RANK, REVIEW_MONTHS);
+            o.area_code, o.manager_id, o.last_risk_assessment_on, o.review_due_on \
+            from offender_projection o \
+            where o.status = 'IN_COMMUNITY'""".formatted(RISK_RANK);
 
     /**
      * The summary's figures in one pass over {@code due}: in scope, overdue and the oldest, force-wide and by area,
@@ -136,12 +149,11 @@ public class ComplianceQueries {
      */
     private static final String REVIEW_FIGURES = """
             select o.area_code, o.risk_level, count(*) filter (where o.registered_on <= :asOf) as in_community, \
-            count(*) filter (where (coalesce(o.last_risk_assessment_on, o.registered_on) \
-            + make_interval(months => %s))::date < :asOf) as overdue, \
+            count(*) filter (where o.review_due_on < :asOf) as overdue, \
             count(*) filter (where o.management_mode = 'REACTIVE' and o.registered_on <= :asOf) as reactive, \
             grouping(o.area_code) as g_area, grouping(o.risk_level) as g_risk \
-            from offender_projection o cross join (select * from visit_policy where id = 1) p \
-            where o.status = 'IN_COMMUNITY'""".formatted(REVIEW_MONTHS);
+            from offender_projection o \
+            where o.status = 'IN_COMMUNITY'""";
 
     private static final String REVIEW_GROUPS = " group by grouping sets ((), (o.area_code), (o.risk_level))";
 
@@ -158,9 +170,15 @@ public class ComplianceQueries {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Clock clock;
+
     /** A page of overdue offenders, most overdue first unless sorted otherwise. */
     public Page<OverdueVisit> overdue(OverdueFilter filter, PageRequest page) {
         String order = " order by " + page.sortField() + (page.ascending() ? " asc" : " desc") + " nulls last, offender_id";
+        if (keptDatesAnswer(filter.asOf()) && !page.sortField().equals("no_access")) {
+            return keptOverdue(filter, page, order);
+        }
         Sql sql;
         if (page.sortField().equals("no_access")) {
             sql = Sql.of("select * from (select overdue.*, " + noAccess("overdue") + " as no_access from (")
@@ -186,6 +204,46 @@ public class ComplianceQueries {
         return page.pageOf(items, total);
     }
 
+    /**
+     * A page from the kept dates: the page's rows in the order asked (most overdue first is the due-date index in
+     * order, read no further than the page's last row), and their count apart.
+     */
+    private Page<OverdueVisit> keptOverdue(OverdueFilter filter, PageRequest page, String order) {
+        // Most overdue first is earliest due first, the order of offender_projection_due_idx.
+        boolean byDays = page.sortField().equals("days_overdue");
+        String innerOrder = byDays ? " order by due_on" + (page.ascending() ? " desc" : " asc") + ", offender_id" : order;
+        Sql sql = Sql.of("select page.*, " + noAccess("page") + " as no_access from (").append(keptDue(filter))
+                .append(KEPT_OVERDUE_ROWS).append(dayFilters(filter, "d.due_on"))
+                .append(innerOrder + " limit :limit offset :offset) page" + order)
+                .bind("limit", page.size()).bind("offset", page.offset());
+        List<OverdueVisit> items = query(sql, rs -> {
+            List<OverdueVisit> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(overdueVisit(rs));
+            }
+            return rows;
+        });
+        long total = items.size() < page.size() && (page.page() == 0 || !items.isEmpty()) ? page.offset() + items.size()
+                : countOverdue(filter);
+        return page.pageOf(items, total);
+    }
+
+    /**
+     * Whether the kept due dates answer a date: for today or later (no visit may be dated after today), when no
+     * offender's latest completed home visit is after it (which a visit written straight into the database could be).
+     * Any other date is answered by the computed path, which looks at the visits on or before it.
+     */
+    boolean keptDatesAnswer(LocalDate asOf) {
+        if (asOf.isBefore(LocalDate.now(clock))) {
+            return false;
+        }
+        return query(Sql.of("select max(last_visit_on) from offender_projection"), rs -> {
+            rs.next();
+            LocalDate latest = rs.getObject(1, LocalDate.class);
+            return latest == null || !latest.isAfter(asOf);
+        });
+    }
+
     /** Every overdue offender the filter covers, most overdue first (for CSV export). */
     public List<OverdueVisit> allOverdue(OverdueFilter filter) {
         Sql sql = Sql.of("select overdue.*, " + noAccess("overdue") + " as no_access from (")
@@ -201,7 +259,7 @@ public class ComplianceQueries {
     }
 
     public long countOverdue(OverdueFilter filter) {
-        Sql sql = Sql.of("select count(*) from (").append(overdueRows(filter)).append(") counted");
+        Sql sql = dueCte(filter).append(" select count(*) from due d where d.due_on < :asOf").append(dayFilters(filter, "d.due_on"));
         return query(sql, rs -> {
             rs.next();
             return rs.getLong(1);
@@ -399,13 +457,26 @@ public class ComplianceQueries {
         }
     }
 
-    /** {@link #DUE} for the filter's offenders, closed, with {@code :asOf} bound. */
-    private static Sql dueCte(OverdueFilter filter) {
+    /**
+     * The CTE {@code due} for the filter's offenders, closed, with {@code :asOf} bound: from the kept dates when they
+     * answer the date, else {@link #DUE}'s computed ones.
+     */
+    private Sql dueCte(OverdueFilter filter) {
+        return keptDatesAnswer(filter.asOf()) ? keptDue(filter) : computedDue(filter);
+    }
+
+    /** {@link #DUE}, computed from the visits on or before asOf. */
+    Sql computedDue(OverdueFilter filter) {
         return Sql.of(DUE).append(projectionFilters(filter)).append(")").bind("asOf", filter.asOf());
     }
 
+    /** {@link #KEPT_DUE}, read from the projection. */
+    static Sql keptDue(OverdueFilter filter) {
+        return Sql.of(KEPT_DUE).append(projectionFilters(filter)).append(")").bind("asOf", filter.asOf());
+    }
+
     /** The overdue rows (without their no-access counts); wrapped by paging, counting or export. */
-    private static Sql overdueRows(OverdueFilter filter) {
+    private Sql overdueRows(OverdueFilter filter) {
         return dueCte(filter).append(OVERDUE_ROWS).append(dayFilters(filter, "d.due_on")).append(") overdue");
     }
 

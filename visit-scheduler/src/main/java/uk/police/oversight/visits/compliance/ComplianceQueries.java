@@ -157,6 +157,27 @@ public class ComplianceQueries {
 
     private static final String REVIEW_GROUPS = " group by grouping sets ((), (o.area_code), (o.risk_level))";
 
+    /**
+     * Today's summary in one pass over the narrow offender_figures (V5): each (area, risk level, band) cell's visit
+     * and review figures, summed into every grouping by {@link Figures#addKept}, and with managers each manager's
+     * figures and caseload. {@code %1$s} takes the manager columns, {@code %2$s} the band; left open after the where clause for the
+     * filters; closed by the grouping sets.
+     */
+    private static final String KEPT_SUMMARY = """
+            select area_code, risk_level, %1$s, %2$s as band, count(*) filter (where in_scope) as in_scope, \
+            count(*) filter (where days is not null) as overdue, max(days) as oldest, \
+            count(*) filter (where in_community) as community_rows, \
+            count(*) filter (where in_community and registered_on <= :asOf) as in_community, \
+            count(*) filter (where in_community and review_due_on < :asOf) as reviews_overdue, \
+            count(*) filter (where in_community and not active and registered_on <= :asOf) as reactive, \
+            count(*) as caseload from (\
+            select o.*, o.in_community and o.active and o.registered_on <= :asOf as in_scope, \
+            case when o.in_community and o.active and o.registered_on <= :asOf and o.due_on < :asOf \
+            then :asOf - o.due_on end as days from offender_figures o where true""";
+
+    private static final String KEPT_SUMMARY_GROUPS = ") f group by grouping sets ((area_code, risk_level, band))";
+    private static final String KEPT_SUMMARY_GROUPS_WITH_MANAGERS = ") f group by grouping sets ((area_code, risk_level, band), (manager_id))";
+
     /** Everyone in the community on {@code :asOf}; left open for the overdue-only join. */
     private static final String COMMUNITY = """
              select o.offender_id, o.area_code, o.risk_level, o.management_mode, o.manager_id \
@@ -268,32 +289,66 @@ public class ComplianceQueries {
 
     /** The figures of the summary; {@code withManagers} adds byManager (not for scrutiny). */
     public ComplianceSummary summary(OverdueFilter filter, boolean withManagers) {
-        Sql sql = dueCte(filter).append(SUMMARY);
-        List<SummaryRow> rows = query(sql, rs -> {
-            List<SummaryRow> read = new ArrayList<>();
-            while (rs.next()) {
-                read.add(SummaryRow.of(rs));
+        return summary(filter, withManagers, keptDatesAnswer(filter.asOf()));
+    }
+
+    /** The summary from the kept dates (one pass over offender_figures) or computed (the due CTE, then reviews and caseloads). */
+    ComplianceSummary summary(OverdueFilter filter, boolean withManagers, boolean kept) {
+        Figures figures = new Figures();
+        if (kept) {
+            String managerColumns = withManagers ? "manager_id, grouping(manager_id) as g_manager" : "null::uuid as manager_id, 1 as g_manager";
+            Sql sql = Sql.of(KEPT_SUMMARY.formatted(managerColumns, Band.sqlCase("days"))).append(projectionFilters(filter))
+                    .append(withManagers ? KEPT_SUMMARY_GROUPS_WITH_MANAGERS : KEPT_SUMMARY_GROUPS).bind("asOf", filter.asOf());
+            query(sql, rs -> {
+                while (rs.next()) {
+                    figures.addKept(rs);
+                }
+                return null;
+            });
+        } else {
+            query(computedDue(filter).append(SUMMARY), rs -> {
+                while (rs.next()) {
+                    figures.add(SummaryRow.of(rs));
+                }
+                return null;
+            });
+            reviewFigures(filter, figures);
+            if (withManagers) {
+                caseloads(filter).forEach((manager, caseload) -> figures.caseloads.put(manager, caseload));
             }
-            return read;
-        });
+        }
+        return figures.summary(filter, withManagers);
+    }
+
+    /** The summary's figures as they are gathered, by grouping, and the answer assembled from them. */
+    private static final class Figures {
         Counts total = Counts.NONE;
-        Map<String, Counts> byArea = new TreeMap<>();
-        Map<RiskLevel, Counts> byRisk = new EnumMap<>(RiskLevel.class);
-        Map<Band, Long> byBand = new EnumMap<>(Band.class);
-        Map<RiskLevel, Map<Band, Long>> byRiskAndBand = new EnumMap<>(RiskLevel.class);
-        Map<UUID, Counts> byManager = new HashMap<>();
-        for (RiskLevel level : RiskLevel.values()) {
-            byRisk.put(level, Counts.NONE);
-            Map<Band, Long> bands = new EnumMap<>(Band.class);
-            for (Band band : Band.values()) {
-                bands.put(band, 0L);
+        final Map<String, Counts> byArea = new TreeMap<>();
+        final Map<RiskLevel, Counts> byRisk = new EnumMap<>(RiskLevel.class);
+        final Map<Band, Long> byBand = new EnumMap<>(Band.class);
+        final Map<RiskLevel, Map<Band, Long>> byRiskAndBand = new EnumMap<>(RiskLevel.class);
+        final Map<UUID, Counts> byManager = new HashMap<>();
+        final Map<UUID, Long> caseloads = new HashMap<>();
+        ReviewCounts reviews = ReviewCounts.NONE;
+        final Map<String, ReviewCounts> reviewsByArea = new HashMap<>();
+        final Map<RiskLevel, ReviewCounts> reviewsByRisk = new EnumMap<>(RiskLevel.class);
+
+        Figures() {
+            for (RiskLevel level : RiskLevel.values()) {
+                byRisk.put(level, Counts.NONE);
+                Map<Band, Long> bands = new EnumMap<>(Band.class);
+                for (Band band : Band.values()) {
+                    bands.put(band, 0L);
+                }
+                byRiskAndBand.put(level, bands);
             }
-            byRiskAndBand.put(level, bands);
+            for (Band band : Band.values()) {
+                byBand.put(band, 0L);
+            }
         }
-        for (Band band : Band.values()) {
-            byBand.put(band, 0L);
-        }
-        for (SummaryRow row : rows) {
+
+        /** A row of the computed {@link #SUMMARY}: one grouping's figures. */
+        void add(SummaryRow row) {
             switch (row.grouping()) {
                 case TOTAL -> total = row.counts();
                 case AREA -> byArea.put(row.areaCode(), row.counts());
@@ -311,43 +366,75 @@ public class ComplianceQueries {
                 }
             }
         }
-        ReviewFigures reviews = reviewFigures(filter);
-        reviews.byArea().keySet().forEach(area -> byArea.putIfAbsent(area, Counts.NONE));
-        List<ComplianceSummary.ManagerFigures> managers = null;
-        if (withManagers) {
-            Map<UUID, Long> caseloads = caseloads(filter);
-            caseloads.keySet().forEach(manager -> byManager.putIfAbsent(manager, Counts.NONE));
-            managers = byManager.entrySet().stream()
-                    .map(e -> new ComplianceSummary.ManagerFigures(e.getKey(), caseloads.getOrDefault(e.getKey(), 0L),
-                            e.getValue().inScope(), e.getValue().overdue()))
-                    .sorted(Comparator.comparingLong(ComplianceSummary.ManagerFigures::overdue).reversed()
-                            .thenComparing(ComplianceSummary.ManagerFigures::managerId))
-                    .toList();
+
+        /** A row of {@link #KEPT_SUMMARY}: an (area, risk level, band) cell, summed into every grouping, or a manager. */
+        void addKept(ResultSet rs) throws SQLException {
+            long oldest = rs.getLong("oldest");
+            Counts counts = new Counts(rs.getLong("in_scope"), rs.getLong("overdue"), rs.wasNull() ? null : oldest);
+            if (rs.getInt("g_manager") == 0) {
+                UUID manager = rs.getObject("manager_id", UUID.class);
+                byManager.put(manager, counts);
+                caseloads.put(manager, rs.getLong("caseload"));
+                return;
+            }
+            String area = rs.getString("area_code");
+            RiskLevel risk = RiskLevel.valueOf(rs.getString("risk_level"));
+            String bandLabel = rs.getString("band");
+            ReviewCounts review = new ReviewCounts(rs.getLong("in_community"), rs.getLong("reviews_overdue"), rs.getLong("reactive"));
+            total = total.plus(counts);
+            byRisk.merge(risk, counts, Counts::plus);
+            reviews = reviews.plus(review);
+            reviewsByRisk.merge(risk, review, ReviewCounts::plus);
+            // An area is listed when anyone there is in scope or in the community, as the computed path lists them.
+            if (counts.inScope() > 0 || rs.getLong("community_rows") > 0) {
+                byArea.merge(area, counts, Counts::plus);
+            }
+            if (rs.getLong("community_rows") > 0) {
+                reviewsByArea.merge(area, review, ReviewCounts::plus);
+            }
+            if (bandLabel != null) {
+                Band band = Band.fromLabel(bandLabel);
+                byBand.merge(band, counts.overdue(), Long::sum);
+                byRiskAndBand.get(risk).merge(band, counts.overdue(), Long::sum);
+            }
         }
-        ReviewCounts allReviews = reviews.total();
-        return new ComplianceSummary(filter.asOf(), filter.areaCode(), total.inScope(), total.overdue(),
-                ComplianceSummary.rate(total.inScope(), total.overdue()), total.oldest(), allReviews.overdue(),
-                allReviews.inCommunity(), ComplianceSummary.rate(allReviews.inCommunity(), allReviews.overdue()),
-                allReviews.reactive(),
-                byArea.entrySet().stream().map(e -> {
-                    Counts visits = e.getValue();
-                    ReviewCounts area = reviews.byArea().getOrDefault(e.getKey(), ReviewCounts.NONE);
-                    return new ComplianceSummary.AreaFigures(e.getKey(), visits.inScope(), visits.overdue(),
-                            ComplianceSummary.rate(visits.inScope(), visits.overdue()), visits.oldest(), area.overdue(),
-                            area.inCommunity(), ComplianceSummary.rate(area.inCommunity(), area.overdue()), area.reactive());
-                }).toList(),
-                byRisk.entrySet().stream().map(e -> {
-                    Counts visits = e.getValue();
-                    ReviewCounts level = reviews.byRisk().getOrDefault(e.getKey(), ReviewCounts.NONE);
-                    return new ComplianceSummary.RiskFigures(e.getKey(), visits.inScope(), visits.overdue(),
-                            ComplianceSummary.rate(visits.inScope(), visits.overdue()), visits.oldest(), level.overdue(),
-                            level.inCommunity(), ComplianceSummary.rate(level.inCommunity(), level.overdue()), level.reactive());
-                }).toList(),
-                byBand.entrySet().stream().map(e -> new ComplianceSummary.BandFigures(e.getKey(), e.getValue())).toList(),
-                byRiskAndBand.entrySet().stream().flatMap(risk -> risk.getValue().entrySet().stream()
-                        .map(band -> new ComplianceSummary.RiskBandFigures(risk.getKey(), band.getKey(), band.getValue())))
-                        .toList(),
-                managers);
+
+        ComplianceSummary summary(OverdueFilter filter, boolean withManagers) {
+            reviewsByArea.keySet().forEach(area -> byArea.putIfAbsent(area, Counts.NONE));
+            List<ComplianceSummary.ManagerFigures> managers = null;
+            if (withManagers) {
+                caseloads.keySet().forEach(manager -> byManager.putIfAbsent(manager, Counts.NONE));
+                managers = byManager.entrySet().stream()
+                        .map(e -> new ComplianceSummary.ManagerFigures(e.getKey(), caseloads.getOrDefault(e.getKey(), 0L),
+                                e.getValue().inScope(), e.getValue().overdue()))
+                        .sorted(Comparator.comparingLong(ComplianceSummary.ManagerFigures::overdue).reversed()
+                                .thenComparing(ComplianceSummary.ManagerFigures::managerId))
+                        .toList();
+            }
+            return new ComplianceSummary(filter.asOf(), filter.areaCode(), total.inScope(), total.overdue(),
+                    ComplianceSummary.rate(total.inScope(), total.overdue()), total.oldest(), reviews.overdue(),
+                    reviews.inCommunity(), ComplianceSummary.rate(reviews.inCommunity(), reviews.overdue()),
+                    reviews.reactive(),
+                    byArea.entrySet().stream().map(e -> {
+                        Counts visits = e.getValue();
+                        ReviewCounts area = reviewsByArea.getOrDefault(e.getKey(), ReviewCounts.NONE);
+                        return new ComplianceSummary.AreaFigures(e.getKey(), visits.inScope(), visits.overdue(),
+                                ComplianceSummary.rate(visits.inScope(), visits.overdue()), visits.oldest(), area.overdue(),
+                                area.inCommunity(), ComplianceSummary.rate(area.inCommunity(), area.overdue()), area.reactive());
+                    }).toList(),
+                    byRisk.entrySet().stream().map(e -> {
+                        Counts visits = e.getValue();
+                        ReviewCounts level = reviewsByRisk.getOrDefault(e.getKey(), ReviewCounts.NONE);
+                        return new ComplianceSummary.RiskFigures(e.getKey(), visits.inScope(), visits.overdue(),
+                                ComplianceSummary.rate(visits.inScope(), visits.overdue()), visits.oldest(), level.overdue(),
+                                level.inCommunity(), ComplianceSummary.rate(level.inCommunity(), level.overdue()), level.reactive());
+                    }).toList(),
+                    byBand.entrySet().stream().map(e -> new ComplianceSummary.BandFigures(e.getKey(), e.getValue())).toList(),
+                    byRiskAndBand.entrySet().stream().flatMap(risk -> risk.getValue().entrySet().stream()
+                            .map(band -> new ComplianceSummary.RiskBandFigures(risk.getKey(), band.getKey(), band.getValue())))
+                            .toList(),
+                    managers);
+        }
     }
 
     /** Every offender in the community on a date (registered by it, back in the community by it), overdue or not. */
@@ -423,14 +510,20 @@ public class ComplianceQueries {
     /** In scope, overdue and the oldest overdue, for one grouping of the summary. */
     private record Counts(long inScope, long overdue, Long oldest) {
         static final Counts NONE = new Counts(0, 0, null);
+
+        Counts plus(Counts other) {
+            Long most = oldest == null ? other.oldest : other.oldest == null ? oldest : Long.valueOf(Math.max(oldest, other.oldest));
+            return new Counts(inScope + other.inScope, overdue + other.overdue, most);
+        }
     }
 
     /** In the community, overdue a risk review, and reactively managed, for one grouping of {@link #REVIEW_FIGURES}. */
     private record ReviewCounts(long inCommunity, long overdue, long reactive) {
         static final ReviewCounts NONE = new ReviewCounts(0, 0, 0);
-    }
 
-    private record ReviewFigures(ReviewCounts total, Map<String, ReviewCounts> byArea, Map<RiskLevel, ReviewCounts> byRisk) {
+        ReviewCounts plus(ReviewCounts other) {
+            return new ReviewCounts(inCommunity + other.inCommunity, overdue + other.overdue, reactive + other.reactive);
+        }
     }
 
     /** Which grouping set of {@link #SUMMARY} a row belongs to. */
@@ -501,23 +594,20 @@ public class ComplianceQueries {
         });
     }
 
-    private ReviewFigures reviewFigures(OverdueFilter filter) {
+    private void reviewFigures(OverdueFilter filter, Figures figures) {
         Sql sql = Sql.of(REVIEW_FIGURES).append(projectionFilters(filter)).append(REVIEW_GROUPS).bind("asOf", filter.asOf());
-        return query(sql, rs -> {
-            ReviewCounts total = ReviewCounts.NONE;
-            Map<String, ReviewCounts> byArea = new HashMap<>();
-            Map<RiskLevel, ReviewCounts> byRisk = new EnumMap<>(RiskLevel.class);
+        query(sql, rs -> {
             while (rs.next()) {
                 ReviewCounts counts = new ReviewCounts(rs.getLong("in_community"), rs.getLong("overdue"), rs.getLong("reactive"));
                 if (rs.getInt("g_area") == 0) {
-                    byArea.put(rs.getString("area_code"), counts);
+                    figures.reviewsByArea.put(rs.getString("area_code"), counts);
                 } else if (rs.getInt("g_risk") == 0) {
-                    byRisk.put(RiskLevel.valueOf(rs.getString("risk_level")), counts);
+                    figures.reviewsByRisk.put(RiskLevel.valueOf(rs.getString("risk_level")), counts);
                 } else {
-                    total = counts;
+                    figures.reviews = counts;
                 }
             }
-            return new ReviewFigures(total, byArea, byRisk);
+            return null;
         });
     }
 

@@ -17,6 +17,11 @@ create table if not exists outbox_event (
 );
 create index if not exists outbox_event_pending_idx on outbox_event (seq) where published_at is null;
 create index if not exists outbox_event_published_idx on outbox_event (published_at) where published_at is not null;
+-- Every event is written, leased and marked sent: room on each page lets the lease's update stay on the page (a HOT
+-- update, no new index entries), and the table is vacuumed after every few thousand changes rather than after a
+-- fifth of it has changed, so the dead entries sent events leave in the pending index do not pile up under a bulk load.
+alter table outbox_event set (fillfactor = 50, autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 2000,
+    autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 5000, autovacuum_vacuum_cost_delay = 0);
 
 create table if not exists inbox_event (
     event_id     uuid         not null,

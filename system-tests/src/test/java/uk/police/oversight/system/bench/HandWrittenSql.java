@@ -71,4 +71,46 @@ final class HandWrittenSql {
             left join visit v on v.offender_id = o.offender_id and v.visit_date <= ?
             where o.offender_id = ?
             """;
+
+    /**
+     * Today's first page from the due dates the projection keeps (V4): the 50 earliest due in scope, with the total and
+     * the page's no-access counts; asOf six times.
+     */
+    static final String KEPT_FIRST_PAGE = """
+            with page as (
+                select o.offender_id, o.pnc_id, o.display_name, o.risk_level, o.area_code, o.manager_id, o.last_visit_on, o.due_on,
+                       ?::date - o.due_on as days_overdue
+                from offender_projection o
+                where o.status = 'IN_COMMUNITY' and o.management_mode = 'ACTIVE' and o.registered_on <= ? and o.due_on < ?
+                order by o.due_on, o.offender_id limit 50)
+            select page.*,
+                   (select count(*) from visit v where v.offender_id = page.offender_id and v.type = 'HOME_VISIT'
+                    and v.outcome = 'NO_ACCESS' and v.visit_date <= ?
+                    and (page.last_visit_on is null or v.visit_date > page.last_visit_on)) as no_access,
+                   (select count(*) from offender_projection o where o.status = 'IN_COMMUNITY' and o.management_mode = 'ACTIVE'
+                    and o.registered_on <= ? and o.due_on < ?) as total
+            from page order by due_on, offender_id
+            """;
+
+    /**
+     * Today's summary from the kept dates: in scope, overdue and the oldest by area, risk, manager and band, the reviews
+     * by area and risk, and caseloads, in one pass over the projection; asOf nine times.
+     */
+    static final String KEPT_SUMMARY = """
+            with f as (
+                select o.area_code, o.risk_level, o.manager_id, o.status = 'IN_COMMUNITY' as in_community,
+                       o.status = 'IN_COMMUNITY' and o.management_mode = 'ACTIVE' and o.registered_on <= ? as in_scope,
+                       o.management_mode = 'REACTIVE' as reactive, o.registered_on, o.review_due_on,
+                       case when o.status = 'IN_COMMUNITY' and o.management_mode = 'ACTIVE' and o.registered_on <= ? and o.due_on < ?
+                            then ?::date - o.due_on end as days
+                from offender_projection o)
+            select area_code, risk_level, manager_id, band, count(*) filter (where in_scope) as in_scope,
+                   count(days) as overdue, max(days) as oldest,
+                   count(*) filter (where in_community and registered_on <= ?) as in_community,
+                   count(*) filter (where in_community and review_due_on < ?) as reviews_overdue,
+                   count(*) filter (where in_community and reactive and registered_on <= ?) as reactive, count(*) as caseload
+            from (select f.*, case when days is null then null when days <= 30 then '1-30' when days <= 90 then '31-90'
+                                   when days <= 180 then '91-180' else '181+' end as band from f) b
+            group by grouping sets ((area_code, risk_level, band), (manager_id))
+            """;
 }

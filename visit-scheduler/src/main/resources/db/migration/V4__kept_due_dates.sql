@@ -80,9 +80,11 @@ create trigger visit_keeps_last_visit_on_update after update on visit
 create trigger visit_keeps_last_visit_on_delete after delete on visit
     referencing old table as old_visits for each statement execute function keep_last_visit();
 
--- A policy change re-dates everyone (the row trigger computes each row's dates again).
+-- A policy change re-dates everyone (the row trigger computes each row's dates again), taking the rows in offender
+-- order as the visit triggers do, so that it cannot deadlock with a batch of visits.
 create function redate_everyone() returns trigger language plpgsql as $$
 begin
+    perform 1 from offender_projection order by offender_id for no key update;
     update offender_projection set due_on = null;
     return null;
 end $$;

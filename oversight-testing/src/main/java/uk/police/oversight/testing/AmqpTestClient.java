@@ -45,6 +45,21 @@ public final class AmqpTestClient implements AutoCloseable {
         }
     }
 
+    /** Sends JSON bodies to an address as fast as the broker takes them (none waits for the one before), then waits for all. */
+    public void sendAll(String address, List<String> jsons) {
+        AmqpSender sender = await(connection.createSender(address).toCompletionStage().toCompletableFuture());
+        try {
+            List<java.util.concurrent.CompletableFuture<Void>> accepted = new ArrayList<>();
+            for (String json : jsons) {
+                accepted.add(sender.sendWithAck(AmqpMessage.create().address(address).durable(true).withBody(json)
+                        .contentType("application/cloudevents+json").build()).toCompletionStage().toCompletableFuture());
+            }
+            accepted.forEach(AmqpTestClient::await);
+        } finally {
+            sender.close();
+        }
+    }
+
     /** Receives bodies from a queue (an FQQN `address::queue` for a subscription) until one matches or time runs out. */
     public List<String> receiveUntil(String source, Predicate<List<String>> done, Duration timeout) {
         LinkedBlockingQueue<String> bodies = new LinkedBlockingQueue<>();

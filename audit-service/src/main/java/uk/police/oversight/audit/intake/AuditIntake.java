@@ -3,7 +3,6 @@ package uk.police.oversight.audit.intake;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -11,6 +10,7 @@ import uk.police.oversight.common.audit.AuditRecord;
 import uk.police.oversight.common.events.CloudEvent;
 import uk.police.oversight.common.events.EventTypes;
 import uk.police.oversight.audit.store.AuditStore;
+import uk.police.oversight.messaging.DeliveryBatches;
 import uk.police.oversight.messaging.EventEnvelopes;
 
 /**
@@ -31,44 +31,47 @@ public class AuditIntake {
     @Inject
     EventEnvelopes envelopes;
 
+    @Inject
+    DeliveryBatches batches;
+
     @Incoming("audit-offender-service")
     @Blocking(ordered = false)
-    @Transactional
     public void fromOffenderService(Object payload) {
-        store(payload, Set.of("offender-service"));
+        store("audit-offender-service", payload, Set.of("offender-service"));
     }
 
     @Incoming("audit-visit-scheduler")
     @Blocking(ordered = false)
-    @Transactional
     public void fromVisitScheduler(Object payload) {
-        store(payload, Set.of("visit-scheduler"));
+        store("audit-visit-scheduler", payload, Set.of("visit-scheduler"));
     }
 
     @Incoming("audit-notification-service")
     @Blocking(ordered = false)
-    @Transactional
     public void fromNotificationService(Object payload) {
-        store(payload, Set.of("notification-service"));
+        store("audit-notification-service", payload, Set.of("notification-service"));
     }
 
     @Incoming("audit-assurance-service")
     @Blocking(ordered = false)
-    @Transactional
     public void fromAssuranceService(Object payload) {
-        store(payload, Set.of("assurance-service"));
+        store("audit-assurance-service", payload, Set.of("assurance-service"));
     }
 
     /** Entries left on the shared address by a version before per-service addresses (nobody may send to it now). */
     @Incoming("audit")
     @Blocking(ordered = false)
-    @Transactional
     public void fromEarlierVersions(Object payload) {
-        store(payload, EARLIER_SENDERS);
+        store("audit", payload, EARLIER_SENDERS);
     }
 
-    private void store(Object payload, Set<String> senders) {
+    /** Each delivery in a transaction shared with the others waiting on its address (DeliveryBatches), acknowledged once committed. */
+    private void store(String channel, Object payload, Set<String> senders) {
         CloudEvent event = envelopes.read(payload);
+        batches.handle(channel, event, () -> store(event, senders));
+    }
+
+    private void store(CloudEvent event, Set<String> senders) {
         if (!EventTypes.AUDIT_RECORDED.equals(event.type())) {
             LOG.warnf("Ignoring event %s of unexpected type %s on an audit address", event.id(), event.type());
             return;

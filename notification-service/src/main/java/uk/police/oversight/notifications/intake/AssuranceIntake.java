@@ -3,12 +3,12 @@ package uk.police.oversight.notifications.intake;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import uk.police.oversight.common.events.CloudEvent;
 import uk.police.oversight.common.events.EventTypes;
+import uk.police.oversight.messaging.DeliveryBatches;
 import uk.police.oversight.messaging.EventEnvelopes;
 import uk.police.oversight.messaging.Inbox;
 import uk.police.oversight.notifications.model.Channel;
@@ -36,11 +36,18 @@ public class AssuranceIntake {
     @Inject
     Notifications notifications;
 
+    @Inject
+    DeliveryBatches batches;
+
+    /** Each delivery in a transaction shared with the others waiting (DeliveryBatches), acknowledged once committed. */
     @Incoming("assurance-events")
     @Blocking(ordered = false)
-    @Transactional
     public void receive(Object payload) {
         CloudEvent event = envelopes.read(payload);
+        batches.handle("assurance-events", event, () -> apply(event));
+    }
+
+    private void apply(CloudEvent event) {
         if (!inbox.firstDelivery(event.id(), ComplianceIntake.CONSUMER, event.type())) {
             return;
         }

@@ -3,7 +3,6 @@ package uk.police.oversight.notifications.intake;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -11,6 +10,7 @@ import org.jboss.logging.Logger;
 import uk.police.oversight.common.events.Announcement;
 import uk.police.oversight.common.events.CloudEvent;
 import uk.police.oversight.common.events.EventTypes;
+import uk.police.oversight.messaging.DeliveryBatches;
 import uk.police.oversight.messaging.EventEnvelopes;
 import uk.police.oversight.messaging.Inbox;
 import uk.police.oversight.notifications.model.Channel;
@@ -47,11 +47,18 @@ public class ComplianceIntake {
     @Inject
     OffenderStates states;
 
+    @Inject
+    DeliveryBatches batches;
+
+    /** Each delivery in a transaction shared with the others waiting (DeliveryBatches), acknowledged once committed. */
     @Incoming("compliance-events")
     @Blocking(ordered = false)
-    @Transactional
     public void receive(Object payload) {
         CloudEvent event = envelopes.read(payload);
+        batches.handle("compliance-events", event, () -> apply(event));
+    }
+
+    private void apply(CloudEvent event) {
         if (!inbox.firstDelivery(event.id(), CONSUMER, event.type())) {
             return;
         }

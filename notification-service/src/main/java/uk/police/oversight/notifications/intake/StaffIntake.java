@@ -3,7 +3,6 @@ package uk.police.oversight.notifications.intake;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,6 +11,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import uk.police.oversight.common.events.CloudEvent;
 import uk.police.oversight.common.events.EventTypes;
+import uk.police.oversight.messaging.DeliveryBatches;
 import uk.police.oversight.messaging.EventEnvelopes;
 import uk.police.oversight.messaging.Inbox;
 
@@ -38,11 +38,18 @@ public class StaffIntake {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    DeliveryBatches batches;
+
+    /** Each delivery in a transaction shared with the others waiting (DeliveryBatches), acknowledged once committed. */
     @Incoming("offender-events")
     @Blocking(ordered = false)
-    @Transactional
     public void receive(Object payload) {
         CloudEvent event = envelopes.read(payload);
+        batches.handle("offender-events", event, () -> apply(event));
+    }
+
+    private void apply(CloudEvent event) {
         if (!inbox.firstDelivery(event.id(), ComplianceIntake.CONSUMER, event.type())) {
             return;
         }

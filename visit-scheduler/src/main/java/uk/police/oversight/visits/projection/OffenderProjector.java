@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import uk.police.oversight.common.events.CloudEvent;
 import uk.police.oversight.common.events.EventTypes;
+import uk.police.oversight.messaging.DeliveryBatches;
 import uk.police.oversight.messaging.EventEnvelopes;
 import uk.police.oversight.messaging.Inbox;
 
@@ -38,11 +39,18 @@ public class OffenderProjector {
     @Inject
     ProjectionRebuild rebuild;
 
+    @Inject
+    DeliveryBatches batches;
+
+    /** Each delivery in a transaction shared with the others waiting (DeliveryBatches), acknowledged once committed. */
     @Incoming("offender-events")
     @Blocking(ordered = false)
-    @Transactional
     public void receive(Object payload) {
         CloudEvent event = envelopes.read(payload);
+        batches.handle("offender-events", event, () -> apply(event));
+    }
+
+    private void apply(CloudEvent event) {
         if (!inbox.firstDelivery(event.id(), CONSUMER, event.type())) {
             return;
         }

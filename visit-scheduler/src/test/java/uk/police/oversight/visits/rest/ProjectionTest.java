@@ -3,12 +3,18 @@ package uk.police.oversight.visits.rest;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,9 @@ import uk.police.oversight.visits.VisitApiTest;
 /** The projection is built from offender-service's events, idempotently and in version order. */
 @QuarkusTest
 class ProjectionTest extends VisitApiTest {
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void registeredAndChangedOffendersAreProjected() throws Exception {
@@ -79,6 +88,50 @@ class ProjectionTest extends VisitApiTest {
 
         assertNull(projectedVersion(UUID.fromString(id)));
         assertEquals(0L, count("select count(*) from visit where offender_id = '" + id + "'"));
+    }
+
+    @Test
+    void aBulkLoadIsProjectedInSharedTransactionsAndNothingIsLost() throws Exception {
+        String area = newArea("BLK");
+        Map<String, Object> held = offender(area);
+        UUID heldId = UUID.fromString(register(held));
+        List<UUID> ids = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Map<String, Object> facts = offender(area);
+            ids.add(UUID.fromString((String) facts.get("offenderId")));
+            events.add(event(UUID.randomUUID(), "uk.police.oversight.offender.registered", facts));
+        }
+        DistributionSummary batches = registry.find("oversight.consumer.batch.deliveries").tag("channel", "offender-events").summary();
+        long transactionsBefore = batches.count();
+        double deliveriesBefore = batches.totalAmount();
+
+        // A request holds one offender's row while the load arrives: the consumer's transaction waits for it, and the
+        // deliveries arriving meanwhile queue up as they would behind a slow database under a bulk load.
+        try (Connection holder = dataSource.getConnection(); AmqpTestClient amqp = new AmqpTestClient(brokerPort())) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select 1 from offender_projection where offender_id = ? for update")) {
+                lock.setObject(1, heldId);
+                lock.executeQuery().close();
+            }
+            held.put("version", 1);
+            held.put("riskLevel", "VERY_HIGH");
+            amqp.send("oversight.offender-events", event(UUID.randomUUID(), "uk.police.oversight.offender.changed", held));
+            amqp.sendAll("oversight.offender-events", events);
+            Thread.sleep(1_000);
+            holder.rollback();
+        }
+
+        awaitProjected(heldId, 1);
+        for (UUID id : ids) {
+            awaitProjected(id, 0);
+        }
+        long transactions = batches.count() - transactionsBefore;
+        double deliveries = batches.totalAmount() - deliveriesBefore;
+        assertEquals(301.0, deliveries, "every delivery committed once");
+        assertTrue(transactions <= 301 / 3, "301 deliveries should share transactions, took " + transactions);
+        assertTrue(batches.max() <= 100, "no transaction carries more than oversight.messaging.batch-size");
+        assertEquals(301L, count("select count(*) from offender_projection where area_code = '" + area + "'"));
     }
 
     private void awaitInbox(UUID eventId) {

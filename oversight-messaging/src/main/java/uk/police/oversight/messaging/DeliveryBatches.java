@@ -1,0 +1,55 @@
+package uk.police.oversight.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.police.oversight.common.events.CloudEvent;
+
+/**
+ * The consumers' batches: one {@link DeliveryBatcher} per incoming channel, so that a bulk load costs a transaction per
+ * batch of deliveries, not one per event, in every consumer. A consumer method reads its event and hands the work
+ * in with {@link #handle}; the work runs in a transaction (it must not start its own) and the method returns once it
+ * has been committed, so a message is acknowledged only after its effect is stored.
+ * <p>
+ * Meters (management interface): {@code oversight.consumer.batch.deliveries}, the deliveries per committed
+ * transaction, and {@code oversight.consumer.batch.redone}, deliveries done again alone after their batch failed;
+ * both tagged by channel.
+ */
+@ApplicationScoped
+public class DeliveryBatches {
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "oversight.messaging.batch-size", defaultValue = "100")
+    int batchSize;
+
+    private final ConcurrentMap<String, DeliveryBatcher> batchers = new ConcurrentHashMap<>();
+
+    /** Does the event's work in a transaction shared with the channel's other waiting deliveries; returns once committed. */
+    public void handle(String channel, CloudEvent event, Runnable work) {
+        batchers.computeIfAbsent(channel, this::batcher).handle(event.subject(), work);
+    }
+
+    private DeliveryBatcher batcher(String channel) {
+        DistributionSummary deliveries = DistributionSummary.builder("oversight.consumer.batch.deliveries")
+                .description("Deliveries committed in one transaction by a consumer").tag("channel", channel)
+                .register(registry);
+        Counter redone = Counter.builder("oversight.consumer.batch.redone")
+                .description("Deliveries done again in a transaction of their own after their batch failed")
+                .tag("channel", channel).register(registry);
+        return new DeliveryBatcher(channel, batchSize, work -> QuarkusTransaction.requiringNew().run(work::run),
+                (count, redoneAlone) -> {
+                    deliveries.record(count);
+                    if (redoneAlone) {
+                        redone.increment();
+                    }
+                });
+    }
+}

@@ -58,6 +58,7 @@ public class VisitBatch {
         List<UUID> collected = new ArrayList<>();
         List<UUID> altered = new ArrayList<>();
         List<VisitEvents.Recorded> recorded = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
         List<Accepted> accepted = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
@@ -79,9 +80,18 @@ public class VisitBatch {
                 results[i] = result(i, ref, null, BatchItemResult.REJECTED, problems);
                 continue;
             }
+            checked.add(new Checked(i, ref, request));
+        }
+        // The offenders the checked items name, in two queries: a query per item made Hibernate flush (and
+        // dirty-check every offender read so far) before each one.
+        Map<String, OffenderProjection> readByPnc = visits.projected(checked.stream().map(Checked::request).toList());
+        for (Checked item : checked) {
+            int i = item.index();
+            String ref = item.ref();
+            VisitRequest request = item.request();
             Optional<OffenderProjection> offender;
             try {
-                offender = visits.offender(request);
+                offender = visits.offender(request, readByPnc);
             } catch (ProblemException e) {
                 results[i] = result(i, ref, null, BatchItemResult.REJECTED, e.errors());
                 continue;
@@ -137,6 +147,10 @@ public class VisitBatch {
                     "POST /api/v1/visits/batch: " + altered.size() + " visits changed");
         }
         return BatchResult.of(List.of(results));
+    }
+
+    /** An item that passed the checks of its own fields: its index, reference and request. */
+    private record Checked(int index, String ref, VisitRequest request) {
     }
 
     /** An item that passed every check: its index, reference, request, offender and visit key. */

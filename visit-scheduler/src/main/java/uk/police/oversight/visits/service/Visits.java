@@ -114,10 +114,20 @@ public class Visits {
      * exactly like an unknown one, whatever else the request says.
      */
     Optional<OffenderProjection> offender(VisitRequest request) {
-        Optional<OffenderProjection> offender = (request.offenderId() != null
-                ? lookup.find(request.offenderId())
-                : lookup.findByPnc(PncId.parse(request.pncId(), LocalDate.now(clock).getYear()).pncId().orElseThrow().canonical()))
-                .filter(o -> inCallersAreas(o, AuditAction.COLLECT));
+        return offender(request, Map.of());
+    }
+
+    /** As {@link #offender(VisitRequest)}, taking an offender named by PNC id from those already read ({@link #projected}). */
+    Optional<OffenderProjection> offender(VisitRequest request, Map<String, OffenderProjection> readByPnc) {
+        Optional<OffenderProjection> offender;
+        if (request.offenderId() != null) {
+            offender = lookup.find(request.offenderId());
+        } else {
+            String pnc = canonicalPnc(request);
+            OffenderProjection read = readByPnc.get(pnc);
+            offender = read != null ? Optional.of(read) : lookup.findByPnc(pnc);
+        }
+        offender = offender.filter(o -> inCallersAreas(o, AuditAction.COLLECT));
         if (offender.isPresent() && request.offenderId() != null && request.pncId() != null && !request.pncId().isBlank()) {
             PncId.Result pnc = PncId.parse(request.pncId(), LocalDate.now(clock).getYear());
             if (!pnc.valid() || !pnc.pncId().get().canonical().equals(offender.get().pncId)) {
@@ -125,6 +135,29 @@ public class Visits {
             }
         }
         return offender;
+    }
+
+    /**
+     * The projected offenders these checked requests name, read in two queries: those named by PNC id, by canonical PNC
+     * id; those named by id are left in the persistence context, where {@link OffenderLookup#find} finds them without a
+     * query. A batch reads its offenders this way instead of one query (and one flush) per item.
+     */
+    Map<String, OffenderProjection> projected(List<VisitRequest> requests) {
+        List<UUID> ids = requests.stream().map(VisitRequest::offenderId).filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> pncs = requests.stream().filter(request -> request.offenderId() == null).map(this::canonicalPnc)
+                .distinct().toList();
+        if (!ids.isEmpty()) {
+            OffenderProjection.list("offenderId in ?1", ids);
+        }
+        Map<String, OffenderProjection> byPnc = new java.util.HashMap<>();
+        if (!pncs.isEmpty()) {
+            OffenderProjection.<OffenderProjection>list("pncId in ?1", pncs).forEach(offender -> byPnc.put(offender.pncId, offender));
+        }
+        return byPnc;
+    }
+
+    private String canonicalPnc(VisitRequest request) {
+        return PncId.parse(request.pncId(), LocalDate.now(clock).getYear()).pncId().orElseThrow().canonical();
     }
 
     /**

@@ -7,10 +7,14 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import uk.police.oversight.testing.OffenderServiceStubResource;
 import uk.police.oversight.testing.TestTokens;
@@ -18,6 +22,9 @@ import uk.police.oversight.visits.VisitApiTest;
 
 @QuarkusTest
 class VisitResourceTest extends VisitApiTest {
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
 
     @Test
     void aManagerRecordsAVisitAndReadsItBack() {
@@ -165,6 +172,27 @@ class VisitResourceTest extends VisitApiTest {
                 .body("updated", equalTo(1)).body("results[0].externalRef", equalTo("RMS-" + area + "-0"));
         as(INTEGRATION).queryParam("offenderId", one).queryParam("size", 100).get(BASE + "/visits").then()
                 .body("totalItems", equalTo(10));
+    }
+
+    @Test
+    void aBatchReadsItsOffendersInAFewQueriesNotOnePerItem() {
+        String area = newArea("BQC");
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Map<String, Object> facts = offender(area);
+            register(facts);
+            items.add(Map.of("pncId", facts.get("pncId"), "visitDate", "2022-03-0" + (1 + i % 9), "type", "HOME_VISIT",
+                    "outcome", "COMPLETED", "announced", false, "externalRef", "BQC-" + i));
+        }
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        long queriesBefore = statistics.getQueryExecutionCount();
+
+        as(INTEGRATION).body(Map.of("items", items)).post(BASE + "/visits/batch").then().statusCode(200)
+                .body("created", equalTo(60));
+
+        long queries = statistics.getQueryExecutionCount() - queriesBefore;
+        org.junit.jupiter.api.Assertions.assertTrue(queries <= 10,
+                "a batch of 60 visits by PNC id should read its offenders and stored visits in a few queries, took " + queries);
     }
 
     @Test

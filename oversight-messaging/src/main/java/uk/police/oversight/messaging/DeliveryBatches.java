@@ -24,6 +24,13 @@ import uk.police.oversight.common.events.CloudEvent;
 @ApplicationScoped
 public class DeliveryBatches {
 
+    /**
+     * The worker pool the consumer methods run on ({@code @Blocking(value = WORKERS, ordered = false)}), bounded by
+     * {@code smallrye.messaging.worker.oversight-consumers.max-concurrency}: deliveries waiting for their batch wait on
+     * these threads, never on the ones requests are served on, so a bulk load cannot starve the API.
+     */
+    public static final String WORKERS = "oversight-consumers";
+
     @Inject
     MeterRegistry registry;
 

@@ -35,32 +35,32 @@ public class AuditIntake {
     DeliveryBatches batches;
 
     @Incoming("audit-offender-service")
-    @Blocking(ordered = false)
+    @Blocking(value = DeliveryBatches.WORKERS, ordered = false)
     public void fromOffenderService(Object payload) {
         store("audit-offender-service", payload, Set.of("offender-service"));
     }
 
     @Incoming("audit-visit-scheduler")
-    @Blocking(ordered = false)
+    @Blocking(value = DeliveryBatches.WORKERS, ordered = false)
     public void fromVisitScheduler(Object payload) {
         store("audit-visit-scheduler", payload, Set.of("visit-scheduler"));
     }
 
     @Incoming("audit-notification-service")
-    @Blocking(ordered = false)
+    @Blocking(value = DeliveryBatches.WORKERS, ordered = false)
     public void fromNotificationService(Object payload) {
         store("audit-notification-service", payload, Set.of("notification-service"));
     }
 
     @Incoming("audit-assurance-service")
-    @Blocking(ordered = false)
+    @Blocking(value = DeliveryBatches.WORKERS, ordered = false)
     public void fromAssuranceService(Object payload) {
         store("audit-assurance-service", payload, Set.of("assurance-service"));
     }
 
     /** Entries left on the shared address by a version before per-service addresses (nobody may send to it now). */
     @Incoming("audit")
-    @Blocking(ordered = false)
+    @Blocking(value = DeliveryBatches.WORKERS, ordered = false)
     public void fromEarlierVersions(Object payload) {
         store("audit", payload, EARLIER_SENDERS);
     }

@@ -41,7 +41,7 @@ public class AssuranceIntake {
 
     /** Each delivery in a transaction shared with the others waiting (DeliveryBatches), acknowledged once committed. */
     @Incoming("assurance-events")
-    @Blocking(ordered = false)
+    @Blocking(value = DeliveryBatches.WORKERS, ordered = false)
     public void receive(Object payload) {
         CloudEvent event = envelopes.read(payload);
         batches.handle("assurance-events", event, () -> apply(event));

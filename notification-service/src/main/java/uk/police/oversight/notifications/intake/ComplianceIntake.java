@@ -52,7 +52,7 @@ public class ComplianceIntake {
 
     /** Each delivery in a transaction shared with the others waiting (DeliveryBatches), acknowledged once committed. */
     @Incoming("compliance-events")
-    @Blocking(ordered = false)
+    @Blocking(value = DeliveryBatches.WORKERS, ordered = false)
     public void receive(Object payload) {
         CloudEvent event = envelopes.read(payload);
         batches.handle("compliance-events", event, () -> apply(event));

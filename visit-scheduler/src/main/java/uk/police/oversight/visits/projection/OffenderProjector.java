@@ -44,7 +44,7 @@ public class OffenderProjector {
 
     /** Each delivery in a transaction shared with the others waiting (DeliveryBatches), acknowledged once committed. */
     @Incoming("offender-events")
-    @Blocking(ordered = false)
+    @Blocking(value = DeliveryBatches.WORKERS, ordered = false)
     public void receive(Object payload) {
         CloudEvent event = envelopes.read(payload);
         batches.handle("offender-events", event, () -> apply(event));

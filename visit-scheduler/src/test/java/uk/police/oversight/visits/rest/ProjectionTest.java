@@ -119,7 +119,18 @@ class ProjectionTest extends VisitApiTest {
             amqp.send("oversight.offender-events", event(UUID.randomUUID(), "uk.police.oversight.offender.changed", held));
             amqp.sendAll("oversight.offender-events", events);
             Thread.sleep(1_000);
+            // Deliveries waiting for a transaction do not take the threads requests are served on: a request is
+            // answered while they wait (the row stays held until it is, or for 20 s).
+            java.util.concurrent.CompletableFuture<Integer> request = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> as(INTEGRATION).queryParam("offenderId", heldId).get(BASE + "/visits").statusCode());
+            Integer status = null;
+            try {
+                status = request.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // answered below as a failure, once the row is let go
+            }
             holder.rollback();
+            assertEquals(200, status, "a request was answered while the consumer's deliveries waited");
         }
 
         awaitProjected(heldId, 1);

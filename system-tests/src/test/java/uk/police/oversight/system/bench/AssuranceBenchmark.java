@@ -28,12 +28,15 @@ import uk.police.oversight.local.LocalStack;
  * the call it is built on, in the same run: a snapshot against visit-scheduler's summary it freezes, a sample against
  * the community-offenders list it draws from, the pack against reading the snapshots it lays out. Run with
  * `./mvnw -B install -DskipTests && ./mvnw -B -pl system-tests verify -Pbenchmark -Dit.test=AssuranceBenchmark`.
- * Writes system-tests/target/benchmarks/assurance.md.
+ * Writes system-tests/target/benchmarks/assurance-OFFENDERS.md (-Dbenchmark.offenders: 70,000 by default; 7,000 and
+ * 700,000 show how the cost grows).
  */
 class AssuranceBenchmark {
 
     private static final LocalDate AS_OF = LocalDate.parse("2024-06-30");
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 10);
+    /** The scale: 70,000 offenders (the national count) unless benchmark.offenders says otherwise; areas stay 120. */
+    private static final int OFFENDERS = Integer.getInteger("benchmark.offenders", NationalDataSet.OFFENDERS);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final StringBuilder report = new StringBuilder();
@@ -43,7 +46,7 @@ class AssuranceBenchmark {
         try (LocalStack stack = BenchmarkStacks.quiet(Map.of());
                 Connection db = DriverManager.getConnection(stack.jdbcUrl("visits"), "postgres", "")) {
             long start = System.nanoTime();
-            NationalDataSet.generate(db);
+            NationalDataSet.generate(db, OFFENDERS, NationalDataSet.LAST_DAY);
             long generation = (System.nanoTime() - start) / 1_000_000;
             long offenders = count(db, "select count(*) from offender_projection");
             long visits = count(db, "select count(*) from visit");
@@ -79,7 +82,7 @@ class AssuranceBenchmark {
                         "the snapshots it lays out", () -> send("GET", snapshots, null, admin, 200));
             }
         }
-        Path out = Path.of("target/benchmarks/assurance.md");
+        Path out = Path.of("target/benchmarks/assurance-" + OFFENDERS + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
         System.out.println(report);

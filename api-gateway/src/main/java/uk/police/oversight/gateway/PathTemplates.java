@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -27,11 +29,17 @@ public class PathTemplates {
     @Inject
     RouteTable routes;
 
-    private volatile List<Template> templates = List.of();
+    /**
+     * The templates by their first three segments (`/api/v1/offenders`), each list most literal first, so that a
+     * request tries the handful of its resource's templates rather than all of them; {@link #ANY} holds those with a
+     * parameter among their first three segments, tried after.
+     */
+    private volatile Map<String, List<Template>> templates = Map.of();
+    private static final String ANY = "*";
 
     /** Takes the paths of a (new) merged document. */
     void update(Iterable<String> paths) {
-        List<Template> compiled = new ArrayList<>();
+        Map<String, List<Template>> compiled = new HashMap<>();
         for (String path : paths) {
             StringBuilder regex = new StringBuilder();
             int literals = 0;
@@ -44,11 +52,17 @@ public class PathTemplates {
                     literals++;
                 }
             }
-            compiled.add(new Template(path, Pattern.compile(regex.toString()), literals));
+            String resource = resource(path);
+            compiled.computeIfAbsent(resource == null || resource.contains("{") ? ANY : resource, key -> new ArrayList<>())
+                    .add(new Template(path, Pattern.compile(regex.toString()), literals));
         }
         // A literal segment wins over a parameter: /offenders/batch is not /offenders/{id}.
-        compiled.sort(Comparator.comparingInt(Template::literals).reversed());
-        templates = List.copyOf(compiled);
+        Map<String, List<Template>> sorted = new HashMap<>();
+        compiled.forEach((resource, list) -> {
+            list.sort(Comparator.comparingInt(Template::literals).reversed());
+            sorted.put(resource, List.copyOf(list));
+        });
+        templates = Map.copyOf(sorted);
     }
 
     /** The template that names this raw path, bounded whatever the path holds. */
@@ -56,12 +70,28 @@ public class PathTemplates {
         if (!rawPath.startsWith(ProxyRoute.API)) {
             return "/**";
         }
-        for (Template template : templates) {
-            if (template.pattern().matcher(rawPath).matches()) {
-                return template.template();
+        Map<String, List<Template>> known = templates;
+        String resource = resource(rawPath);
+        for (List<Template> candidates : List.of(resource == null ? List.<Template>of() : known.getOrDefault(resource, List.of()),
+                known.getOrDefault(ANY, List.of()))) {
+            for (Template template : candidates) {
+                if (template.pattern().matcher(rawPath).matches()) {
+                    return template.template();
+                }
             }
         }
         return routes.resolve(rawPath).map(target -> target.prefix() + "/**").orElse(UNMATCHED);
+    }
+
+    /** A path's first three segments (`/api/v1/offenders` of `/api/v1/offenders/{id}`), or null when it has fewer. */
+    static String resource(String path) {
+        int slashes = 0;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/' && ++slashes == 4) {
+                return path.substring(0, i);
+            }
+        }
+        return slashes == 3 ? path : null;
     }
 
     /** Labels the current request's metrics (and trace) with the template of its path. */

@@ -114,26 +114,40 @@ public final class DeliveryBatcher {
         if (batch.isEmpty()) {
             return;
         }
+        Throwable batchFailure = null;
         try {
             transactions.inNewTransaction(() -> batch.forEach(delivery -> delivery.work.run()));
-            listener.committed(batch.size(), false);
-            batch.forEach(delivery -> delivery.done = true);
-            return;
-        } catch (RuntimeException | Error batchFailure) {
-            if (batch.size() == 1) {
-                fail(batch.get(0), batchFailure);
-                return;
-            }
-            LOG.debugf(batchFailure, "A batch of %d deliveries to %s failed; each is done again on its own", batch.size(), consumer);
+        } catch (RuntimeException | Error failure) {
+            batchFailure = failure;
         }
+        if (batchFailure == null) {
+            // Committed: the deliveries are done whatever the listener does.
+            batch.forEach(delivery -> delivery.done = true);
+            tell(batch.size(), false);
+            return;
+        }
+        if (batch.size() == 1) {
+            fail(batch.get(0), batchFailure);
+            return;
+        }
+        LOG.debugf(batchFailure, "A batch of %d deliveries to %s failed; each is done again on its own", batch.size(), consumer);
         for (Delivery delivery : batch) {
             try {
                 transactions.inNewTransaction(delivery.work);
-                listener.committed(1, true);
-                delivery.done = true;
             } catch (RuntimeException | Error failure) {
                 fail(delivery, failure);
+                continue;
             }
+            delivery.done = true;
+            tell(1, true);
+        }
+    }
+
+    private void tell(int deliveries, boolean redoneAlone) {
+        try {
+            listener.committed(deliveries, redoneAlone);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "The listener of %s failed", consumer);
         }
     }
 

@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 /**
  * Group commit for one consumer's deliveries. Each delivery is handed in on a worker thread of its own (the consumer
  * method is {@code @Blocking(value = DeliveryBatches.WORKERS, ordered = false)}, so many deliveries are in flight)
- * and waits here until its effect is committed: the deliveries waiting when a transaction starts, up to {@code maxSize}, share it, and
- * those arriving meanwhile form the next one. An idle consumer therefore commits a lone delivery at once (no added
+ * and waits here until its effect is committed: the deliveries waiting when a transaction starts, up to
+ * {@code maxSize}, share it, and those arriving meanwhile form the next one. An idle consumer therefore commits a lone delivery at once (no added
  * latency), and a busy one spends one transaction on up to {@code maxSize} deliveries instead of one each. One
  * transaction at a time per consumer: a delivery waits at most for the batch in progress and its own.
  * <p>

@@ -8,13 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.police.oversight.common.events.CloudEvent;
 
 /**
  * The consumers' batches: one {@link DeliveryBatcher} per incoming channel, so that a bulk load costs a transaction per
- * batch of deliveries, not one per event, in every consumer. A consumer method reads its event and hands the work
- * in with {@link #handle}; the work runs in a transaction (it must not start its own) and the method returns once it
+ * batch of deliveries, not one per event, in every consumer. A consumer method hands its payload and the work for its
+ * event in with {@link #handle}; the work runs in a transaction (it must not start its own) and the method returns once it
  * has been committed, so a message is acknowledged only after its effect is stored.
  * <p>
  * Meters (management interface): {@code oversight.consumer.batch.deliveries}, the deliveries per committed
@@ -34,14 +35,21 @@ public class DeliveryBatches {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    EventEnvelopes envelopes;
+
     @ConfigProperty(name = "oversight.messaging.batch-size", defaultValue = "100")
     int batchSize;
 
     private final ConcurrentMap<String, DeliveryBatcher> batchers = new ConcurrentHashMap<>();
 
-    /** Does the event's work in a transaction shared with the channel's other waiting deliveries; returns once committed. */
-    public void handle(String channel, CloudEvent event, Runnable work) {
-        batchers.computeIfAbsent(channel, this::batcher).handle(event.subject(), work);
+    /**
+     * Reads a delivery's event and does its work in a transaction shared with the channel's other waiting deliveries;
+     * returns once committed. An envelope that cannot be read fails the delivery before any transaction.
+     */
+    public void handle(String channel, Object payload, Consumer<CloudEvent> work) {
+        CloudEvent event = envelopes.read(payload);
+        batchers.computeIfAbsent(channel, this::batcher).handle(event.subject(), () -> work.accept(event));
     }
 
     private DeliveryBatcher batcher(String channel) {

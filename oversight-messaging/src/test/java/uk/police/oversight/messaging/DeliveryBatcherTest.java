@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,7 +33,7 @@ class DeliveryBatcherTest {
         final List<List<String>> transactionKeys = Collections.synchronizedList(new ArrayList<>());
         private final ThreadLocal<List<String>> open = new ThreadLocal<>();
         private final AtomicInteger inProgress = new AtomicInteger();
-        volatile int mostAtOnce;
+        final AtomicInteger mostAtOnce = new AtomicInteger();
         private final long millisPerTransaction;
 
         FakeStore(long millisPerTransaction) {
@@ -47,8 +48,7 @@ class DeliveryBatcherTest {
         public void inNewTransaction(Runnable work) {
             List<String> writes = new ArrayList<>();
             open.set(writes);
-            int now = inProgress.incrementAndGet();
-            mostAtOnce = Math.max(mostAtOnce, now);
+            mostAtOnce.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
             try {
                 work.run();
                 sleep(millisPerTransaction);
@@ -86,11 +86,7 @@ class DeliveryBatcherTest {
     void manyDeliveriesAtOnceShareBoundedTransactionsAndEachIsCommittedOnce() throws Exception {
         FakeStore store = new FakeStore(20);
         AtomicInteger redone = new AtomicInteger();
-        DeliveryBatcher batcher = new DeliveryBatcher("test", 25, store, (count, again) -> {
-            if (again) {
-                redone.incrementAndGet();
-            }
-        });
+        DeliveryBatcher batcher = new DeliveryBatcher("test", 25, store, countingRedone(redone));
         List<Future<?>> deliveries = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             String key = "offender-" + i;
@@ -106,7 +102,7 @@ class DeliveryBatcherTest {
                 "64 deliveries in flight should share transactions, took " + store.transactionSizes.size());
         assertTrue(store.transactionSizes.stream().allMatch(size -> size >= 1 && size <= 25),
                 "every transaction holds 1 to 25 deliveries: " + store.transactionSizes);
-        assertEquals(1, store.mostAtOnce, "one transaction at a time per consumer");
+        assertEquals(1, store.mostAtOnce.get(), "one transaction at a time per consumer");
         assertEquals(0, redone.get());
     }
 
@@ -134,11 +130,7 @@ class DeliveryBatcherTest {
     void aPoisonDeliveryFailsAloneAndTheRestOfItsBatchIsCommittedOnce() throws Exception {
         FakeStore store = new FakeStore(0);
         AtomicInteger redone = new AtomicInteger();
-        DeliveryBatcher batcher = new DeliveryBatcher("test", 100, store, (count, again) -> {
-            if (again) {
-                redone.incrementAndGet();
-            }
-        });
+        DeliveryBatcher batcher = new DeliveryBatcher("test", 100, store, countingRedone(redone));
         CountDownLatch release = new CountDownLatch(1);
         Future<?> first = holdTheBatcher(batcher, store, "a-first", release);
         List<Future<?>> good = new ArrayList<>();
@@ -156,7 +148,7 @@ class DeliveryBatcherTest {
         for (Future<?> delivery : good) {
             delivery.get(5, TimeUnit.SECONDS);
         }
-        java.util.concurrent.ExecutionException failure = assertThrows(java.util.concurrent.ExecutionException.class,
+        ExecutionException failure = assertThrows(ExecutionException.class,
                 () -> poison.get(5, TimeUnit.SECONDS));
 
         assertEquals("cannot be stored", failure.getCause().getMessage());
@@ -170,6 +162,15 @@ class DeliveryBatcherTest {
     @Test
     void aBatchHoldsAtLeastOneDelivery() {
         assertThrows(IllegalArgumentException.class, () -> new DeliveryBatcher("test", 0, work -> work.run(), (c, r) -> { }));
+    }
+
+    /** A listener that counts the deliveries redone alone. */
+    private static DeliveryBatcher.Listener countingRedone(AtomicInteger redone) {
+        return (count, again) -> {
+            if (again) {
+                redone.incrementAndGet();
+            }
+        };
     }
 
     /** A delivery whose transaction stays open until released, so that the deliveries handed in meanwhile wait together. */

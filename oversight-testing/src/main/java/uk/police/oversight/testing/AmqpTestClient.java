@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -36,20 +37,14 @@ public final class AmqpTestClient implements AutoCloseable {
 
     /** Sends a JSON body to an address and waits for the broker to accept it. */
     public void send(String address, String json) {
-        AmqpSender sender = await(connection.createSender(address).toCompletionStage().toCompletableFuture());
-        try {
-            await(sender.sendWithAck(AmqpMessage.create().address(address).durable(true).withBody(json)
-                    .contentType("application/cloudevents+json").build()).toCompletionStage().toCompletableFuture());
-        } finally {
-            sender.close();
-        }
+        sendAll(address, List.of(json));
     }
 
     /** Sends JSON bodies to an address as fast as the broker takes them (none waits for the one before), then waits for all. */
     public void sendAll(String address, List<String> jsons) {
         AmqpSender sender = await(connection.createSender(address).toCompletionStage().toCompletableFuture());
         try {
-            List<java.util.concurrent.CompletableFuture<Void>> accepted = new ArrayList<>();
+            List<CompletableFuture<Void>> accepted = new ArrayList<>();
             for (String json : jsons) {
                 accepted.add(sender.sendWithAck(AmqpMessage.create().address(address).durable(true).withBody(json)
                         .contentType("application/cloudevents+json").build()).toCompletionStage().toCompletableFuture());
@@ -91,7 +86,7 @@ public final class AmqpTestClient implements AutoCloseable {
         vertx.close();
     }
 
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+    private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

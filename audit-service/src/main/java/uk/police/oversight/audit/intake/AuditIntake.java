@@ -67,8 +67,7 @@ public class AuditIntake {
 
     /** Each delivery in a transaction shared with the others waiting on its address (DeliveryBatches), acknowledged once committed. */
     private void store(String channel, Object payload, Set<String> senders) {
-        CloudEvent event = envelopes.read(payload);
-        batches.handle(channel, event, () -> store(event, senders));
+        batches.handle(channel, payload, event -> store(event, senders));
     }
 
     private void store(CloudEvent event, Set<String> senders) {

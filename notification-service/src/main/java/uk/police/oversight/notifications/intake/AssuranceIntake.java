@@ -43,8 +43,7 @@ public class AssuranceIntake {
     @Incoming("assurance-events")
     @Blocking(value = DeliveryBatches.WORKERS, ordered = false)
     public void receive(Object payload) {
-        CloudEvent event = envelopes.read(payload);
-        batches.handle("assurance-events", event, () -> apply(event));
+        batches.handle("assurance-events", payload, this::apply);
     }
 
     private void apply(CloudEvent event) {

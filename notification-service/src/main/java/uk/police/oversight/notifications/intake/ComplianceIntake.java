@@ -54,8 +54,7 @@ public class ComplianceIntake {
     @Incoming("compliance-events")
     @Blocking(value = DeliveryBatches.WORKERS, ordered = false)
     public void receive(Object payload) {
-        CloudEvent event = envelopes.read(payload);
-        batches.handle("compliance-events", event, () -> apply(event));
+        batches.handle("compliance-events", payload, this::apply);
     }
 
     private void apply(CloudEvent event) {

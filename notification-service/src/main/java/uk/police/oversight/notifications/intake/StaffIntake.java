@@ -45,8 +45,7 @@ public class StaffIntake {
     @Incoming("offender-events")
     @Blocking(value = DeliveryBatches.WORKERS, ordered = false)
     public void receive(Object payload) {
-        CloudEvent event = envelopes.read(payload);
-        batches.handle("offender-events", event, () -> apply(event));
+        batches.handle("offender-events", payload, this::apply);
     }
 
     private void apply(CloudEvent event) {

@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import uk.police.oversight.common.audit.AuditAction;
@@ -143,13 +145,13 @@ public class Visits {
      * query. A batch reads its offenders this way instead of one query (and one flush) per item.
      */
     Map<String, OffenderProjection> projected(List<VisitRequest> requests) {
-        List<UUID> ids = requests.stream().map(VisitRequest::offenderId).filter(java.util.Objects::nonNull).distinct().toList();
+        List<UUID> ids = requests.stream().map(VisitRequest::offenderId).filter(Objects::nonNull).distinct().toList();
         List<String> pncs = requests.stream().filter(request -> request.offenderId() == null).map(this::canonicalPnc)
                 .distinct().toList();
         if (!ids.isEmpty()) {
             OffenderProjection.list("offenderId in ?1", ids);
         }
-        Map<String, OffenderProjection> byPnc = new java.util.HashMap<>();
+        Map<String, OffenderProjection> byPnc = new HashMap<>();
         if (!pncs.isEmpty()) {
             OffenderProjection.<OffenderProjection>list("pncId in ?1", pncs).forEach(offender -> byPnc.put(offender.pncId, offender));
         }

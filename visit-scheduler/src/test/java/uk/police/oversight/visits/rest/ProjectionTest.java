@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import uk.police.oversight.testing.AmqpTestClient;
 import uk.police.oversight.visits.VisitApiTest;
@@ -121,12 +124,12 @@ class ProjectionTest extends VisitApiTest {
             Thread.sleep(1_000);
             // Deliveries waiting for a transaction do not take the threads requests are served on: a request is
             // answered while they wait (the row stays held until it is, or for 20 s).
-            java.util.concurrent.CompletableFuture<Integer> request = java.util.concurrent.CompletableFuture.supplyAsync(
+            CompletableFuture<Integer> request = CompletableFuture.supplyAsync(
                     () -> as(INTEGRATION).queryParam("offenderId", heldId).get(BASE + "/visits").statusCode());
             Integer status = null;
             try {
-                status = request.get(20, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+                status = request.get(20, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
                 // answered below as a failure, once the row is let go
             }
             holder.rollback();

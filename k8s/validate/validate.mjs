@@ -1,10 +1,13 @@
 // Renders each overlay with `kubectl kustomize` and checks, offline:
 //  1. every object against its schema: Kubernetes from kubernetes-models, CloudNativePG's Cluster from
-//     @kubernetes-models/cloudnative-pg; an object of a kind with no schema here fails;
+//     @kubernetes-models/cloudnative-pg, the Prometheus Operator's PodMonitor and PrometheusRule from
+//     @kubernetes-models/prometheus-operator; an object of a kind with no schema here fails;
 //  2. the deployment rules of SPEC section 7: probes, requests and limits, non-root read-only containers, a
 //     PodDisruptionBudget and a HorizontalPodAutoscaler per service, default-deny NetworkPolicies that cover every
 //     pod, only the gateway behind the Ingress, references to ConfigMaps and Secrets that exist (or are provided
-//     outside the repository, as listed per overlay), images from a registry and never `latest`.
+//     outside the repository, as listed per overlay), images from a registry and never `latest`;
+//  3. monitoring: a PodMonitor per service scraping its port `management`, which a NetworkPolicy of the pod opens to
+//     namespace monitoring (where Prometheus runs), and no Service exposing that port.
 // Usage: node k8s/validate/validate.mjs [overlay ...]   (default: every folder under k8s/overlays)
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -13,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 import * as k8s from "kubernetes-models";
 import * as cnpg from "@kubernetes-models/cloudnative-pg";
+import * as prometheusOperator from "@kubernetes-models/prometheus-operator";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Secrets that exist in the cluster without being rendered: made by the CloudNativePG operator for each Cluster
@@ -35,6 +39,9 @@ function model(apiVersion, kind) {
   const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : [null, apiVersion];
   if (group === "postgresql.cnpg.io") {
     return cnpg.postgresqlCnpgIo[version]?.[kind];
+  }
+  if (group === "monitoring.coreos.com") {
+    return prometheusOperator.monitoringCoreosCom[version]?.[kind];
   }
   const module = group === null ? k8s[version] : k8s[camel(group)]?.[version];
   return module?.[kind];
@@ -167,6 +174,36 @@ function validateOverlay(overlay) {
     const selector = service.spec.selector ?? {};
     const matches = workloads.some((w) => Object.entries(selector).every(([k, v]) => w.spec.template.metadata.labels[k] === v));
     if (!matches) problems.push(`${id(service)}: selects no workload`);
+  }
+
+  // 3. Monitoring: Prometheus reads each service's management port, and only Prometheus does.
+  for (const name of services) {
+    const deployment = named("Deployment").find((o) => o.metadata.name === name);
+    const monitor = named("PodMonitor").find((o) => o.spec.selector?.matchLabels?.["app.kubernetes.io/name"] === name);
+    if (!deployment || !monitor) {
+      if (!monitor) problems.push(`no PodMonitor for ${name}`);
+      continue;
+    }
+    const ports = deployment.spec.template.spec.containers.flatMap((c) => c.ports ?? []);
+    const management = ports.find((p) => p.name === "management");
+    for (const e of monitor.spec.podMetricsEndpoints ?? []) {
+      if (e.port !== "management" || e.path !== "/q/metrics") problems.push(`${id(monitor)}: must scrape port management, path /q/metrics`);
+    }
+    if (!management) {
+      problems.push(`${id(deployment)}: no container port named management for its PodMonitor`);
+      continue;
+    }
+    const labels = deployment.spec.template.metadata.labels;
+    const admitsPrometheus = policies.some((p) => Object.entries(p.spec.podSelector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v)
+      && Object.keys(p.spec.podSelector?.matchLabels ?? {}).length > 0
+      && (p.spec.ingress ?? []).some((rule) => (rule.from ?? []).some((f) => f.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === "monitoring")
+        && (rule.ports ?? []).some((port) => port.port === management.containerPort || port.port === "management")));
+    if (!admitsPrometheus) problems.push(`${id(deployment)}: no NetworkPolicy admits namespace monitoring to port ${management.containerPort}`);
+    for (const service of named("Service").filter((s) => s.spec.selector?.["app.kubernetes.io/name"] === name)) {
+      if ((service.spec.ports ?? []).some((p) => p.targetPort === "management" || p.targetPort === management.containerPort)) {
+        problems.push(`${id(service)}: exposes the management port (health and metrics are for the probes and Prometheus only)`);
+      }
+    }
   }
   return { objects: objects.length, problems };
 }

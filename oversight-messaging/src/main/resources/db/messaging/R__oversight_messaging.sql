@@ -15,6 +15,8 @@ create table if not exists outbox_event (
     -- A relay that took the event to send holds it until then, so no two relays send it at once.
     lease_until   timestamptz
 );
+-- The W3C trace context of the writer (also in the envelope), for the relay's publish span (EventTracing).
+alter table outbox_event add column if not exists traceparent varchar(55);
 create index if not exists outbox_event_pending_idx on outbox_event (seq) where published_at is null;
 create index if not exists outbox_event_published_idx on outbox_event (published_at) where published_at is not null;
 -- Every event is written, leased and marked sent: room on each page lets the lease's update stay on the page (a HOT

@@ -75,12 +75,16 @@ public class ProxyRoute {
                 .setIdleTimeout((int) config.idleTimeout().toSeconds())
                 .setKeepAlive(true)
                 .setMaxPoolSize(200)
-                .setPipelining(false));
+                .setPipelining(false)
+                // Traced by the interceptor (the gateway's span is the service's parent), not by Vert.x a second time.
+                .setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE));
         freshConnections = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) config.idleTimeout().toSeconds())
                 .setKeepAlive(false)
-                .setMaxPoolSize(50));
+                .setMaxPoolSize(50)
+                // Traced by the interceptor (the gateway's span is the service's parent), not by Vert.x a second time.
+                .setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE));
         proxy = HttpProxy.reverseProxy(client)
                 .origin(this::origin)
                 .addInterceptor(new UpstreamInterceptor());
@@ -271,6 +275,13 @@ public class ProxyRoute {
                     .set("X-Forwarded-For", clientAddress(incoming))
                     .set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme())
                     .set("X-Forwarded-Host", incoming.authority() == null ? "" : incoming.authority().toString());
+            // The service's span is a child of the gateway's (not of the caller's, whose traceparent came in with the
+            // request and would otherwise be copied through): one trace, the gateway's hop in it.
+            io.opentelemetry.api.trace.SpanContext span = io.opentelemetry.api.trace.Span.current().getSpanContext();
+            if (span.isValid()) {
+                context.request().headers().set("traceparent",
+                        "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
+            }
             if (!safeToSendAgain(incoming)) {
                 return context.sendRequest();
             }

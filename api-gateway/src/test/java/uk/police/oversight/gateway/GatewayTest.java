@@ -184,6 +184,7 @@ class GatewayTest {
 
         String text = given().get(uk.police.oversight.testing.ManagementInterface.url("/q/metrics")).then().statusCode(200).extract().asString();
         assertTrue(text.contains("http_server_requests_seconds"), "the request metrics are there");
+        assertTrue(text.contains("http_server_requests_seconds_bucket{"), "with latency buckets, for a p95 across replicas");
         for (String secret : List.of(offenderId, "0645681U", "junk-")) {
             assertTrue(!text.contains(secret), "no metric label names " + secret);
         }
@@ -191,6 +192,21 @@ class GatewayTest {
                 .filter(line -> line.contains("uri=")).toList());
         given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
         given().get("/q/health/ready").then().statusCode(404);
+    }
+
+    /** The gateway's span sits between the caller's and the service's: one trace, its id in problem answers too. */
+    @Test
+    void theTraceRunsThroughTheGatewayToTheService() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = given().header("Authorization", token()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .get("/api/v1/areas").then().statusCode(200).extract().path("traceparent");
+        assertTrue(traceparent.startsWith("00-" + traceId + "-"), traceparent);
+        assertTrue(!traceparent.contains("00f067aa0ba902b7"), "the service's parent is the gateway's span: " + traceparent);
+        String untraced = given().header("Authorization", token()).get("/api/v1/areas").then().statusCode(200)
+                .extract().path("traceparent");
+        assertTrue(untraced.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), "the gateway starts a trace: " + untraced);
+        given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").get("/api/v1/junk").then().statusCode(404)
+                .body("traceId", equalTo(traceId)).body("requestId", notNullValue());
     }
 
     @Test

@@ -129,10 +129,11 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
             }
         }
         String echo = String.format("{\"method\":\"%s\",\"uri\":\"%s\",\"requestId\":\"%s\",\"authorization\":%s,"
-                        + "\"forwardedFor\":\"%s\",\"bodyBytes\":%d}",
+                        + "\"forwardedFor\":\"%s\",\"bodyBytes\":%d,\"traceparent\":\"%s\"}",
                 exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders().getFirst("X-Request-Id"),
                 exchange.getRequestHeaders().getFirst("Authorization") != null,
-                exchange.getRequestHeaders().getFirst("X-Forwarded-For"), body.length);
+                exchange.getRequestHeaders().getFirst("X-Forwarded-For"), body.length,
+                exchange.getRequestHeaders().getFirst("traceparent"));
         // Like the real services, the stub answers with the request id it was given.
         String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
         respond(exchange, 200, "application/json", echo,

@@ -295,6 +295,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void add(String name, Map<String, String> env) {
         env.put(variable(name, "MANAGEMENT"), Integer.toString(managementPorts.get(name)));
+        // The local stack's logs are read by people: plain lines (with the request and trace ids), not the JSON a
+        // deployment's log collector takes.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         if (brokerUsers != null && BrokerUsers.SERVICES.contains(name)) {
             // Each service logs in to the embedded broker as itself (LocalBroker.ACCESS says what it may do).
             env.put("AMQP_USER", name);

@@ -3,6 +3,8 @@ package uk.police.oversight.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +21,10 @@ import uk.police.oversight.common.events.CloudEvent;
  * has been committed, so a message is acknowledged only after its effect is stored.
  * <p>
  * Meters (management interface): {@code oversight.consumer.batch.deliveries}, the deliveries per committed
- * transaction, and {@code oversight.consumer.batch.redone}, deliveries done again alone after their batch failed;
- * both tagged by channel.
+ * transaction, {@code oversight.consumer.batch.redone}, deliveries done again alone after their batch failed, and
+ * {@code oversight.consumer.failed}, deliveries that failed even alone and went back to the broker (which redelivers
+ * them and, after 10 attempts, moves them to its DLQ); all tagged by channel. Each delivery's work runs in a
+ * {@code process} span whose parent is the trace context its event carries (EventTracing).
  */
 @ApplicationScoped
 public class DeliveryBatches {
@@ -38,18 +42,48 @@ public class DeliveryBatches {
     @Inject
     EventEnvelopes envelopes;
 
+    @Inject
+    EventTracing tracing;
+
     @ConfigProperty(name = "oversight.messaging.batch-size", defaultValue = "100")
     int batchSize;
 
     private final ConcurrentMap<String, DeliveryBatcher> batchers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> failures = new ConcurrentHashMap<>();
 
     /**
      * Reads a delivery's event and does its work in a transaction shared with the channel's other waiting deliveries;
      * returns once committed. An envelope that cannot be read fails the delivery before any transaction.
      */
     public void handle(String channel, Object payload, Consumer<CloudEvent> work) {
-        CloudEvent event = envelopes.read(payload);
-        batchers.computeIfAbsent(channel, this::batcher).handle(event.subject(), () -> work.accept(event));
+        CloudEvent event;
+        try {
+            event = envelopes.read(payload);
+        } catch (RuntimeException e) {
+            failed(channel);
+            throw e;
+        }
+        Span span = tracing.processing(channel, event);
+        try {
+            // The work may run on the thread of another delivery of the batch: it makes this delivery's span current.
+            batchers.computeIfAbsent(channel, this::batcher).handle(event.subject(), () -> {
+                try (Scope scope = span.makeCurrent()) {
+                    work.accept(event);
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            EventTracing.failed(span, e);
+            failed(channel);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void failed(String channel) {
+        failures.computeIfAbsent(channel, c -> Counter.builder("oversight.consumer.failed")
+                .description("Deliveries that failed even in a transaction of their own and went back to the broker")
+                .tag("channel", c).register(registry)).increment();
     }
 
     private DeliveryBatcher batcher(String channel) {

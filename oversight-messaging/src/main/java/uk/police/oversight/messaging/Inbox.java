@@ -1,5 +1,7 @@
 package uk.police.oversight.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,7 +13,7 @@ import javax.sql.DataSource;
 
 /**
  * Remembers which events a consumer has handled, in the same transaction as their effect, so that a redelivered event
- * changes nothing twice.
+ * changes nothing twice. Counts the repeats it skips ({@code oversight.inbox.duplicates.skipped}, by consumer and type).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -19,6 +21,9 @@ public class Inbox {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
 
     /** True the first time this consumer sees the event; false for a redelivery. */
     public boolean firstDelivery(UUID eventId, String consumer, String type) {
@@ -28,7 +33,12 @@ public class Inbox {
             insert.setObject(1, eventId);
             insert.setString(2, consumer);
             insert.setString(3, type);
-            return insert.executeUpdate() == 1;
+            if (insert.executeUpdate() == 1) {
+                return true;
+            }
+            Counter.builder("oversight.inbox.duplicates.skipped").description("Redelivered events a consumer ignored")
+                    .tag("consumer", consumer).tag("type", type == null ? "" : type).register(registry).increment();
+            return false;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record event " + eventId + " in the inbox", e);
         }

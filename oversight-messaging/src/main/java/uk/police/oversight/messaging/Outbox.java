@@ -56,18 +56,21 @@ public class Outbox {
         if (events.isEmpty()) {
             return ids;
         }
+        // The writer's trace context travels with each event (EventTracing): the consumers' work joins this trace.
+        String traceparent = EventTracing.currentTraceparent();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
-                        "insert into outbox_event (id, destination, type, subject, payload) values (?, ?, ?, ?, ?)")) {
+                        "insert into outbox_event (id, destination, type, subject, payload, traceparent) values (?, ?, ?, ?, ?, ?)")) {
             for (Pending pending : events) {
                 UUID id = UUID.randomUUID();
                 CloudEvent event = CloudEvent.of(id, "/" + source, pending.type(), pending.subject(), clock.instant(),
-                        objectMapper.valueToTree(pending.data()));
+                        objectMapper.valueToTree(pending.data()), traceparent);
                 insert.setObject(1, id);
                 insert.setString(2, destination);
                 insert.setString(3, pending.type());
                 insert.setString(4, pending.subject());
                 insert.setString(5, objectMapper.writeValueAsString(event));
+                insert.setString(6, traceparent);
                 insert.addBatch();
                 ids.add(id);
             }

@@ -1,6 +1,8 @@
 package uk.police.oversight.messaging;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -55,6 +57,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    EventTracing tracing;
+
     /**
      * How long a batch waits for the broker's acknowledgements. A batch is leased for this and 10 s more, so a relay
      * that died mid-batch (a crash, an evicted pod) holds its events back from the others for no longer than that.
@@ -77,6 +82,9 @@ public class OutboxRelay {
     void start(@Observes StartupEvent event) {
         loop = new DrainLoop("outbox-relay", BATCH, maxBackoff, this::relayBatch);
         registry.gauge("oversight.outbox.pending", this, OutboxRelay::pendingCount);
+        Gauge.builder("oversight.outbox.oldest.pending.age", this, OutboxRelay::oldestPendingAgeSeconds)
+                .description("Age of the oldest event not yet accepted by the broker (0 when none is pending)")
+                .baseUnit("seconds").register(registry);
         registry.more().counter("oversight.outbox.published", List.of(), published);
         loop.start();
         requestDrain();
@@ -142,7 +150,19 @@ public class OutboxRelay {
             return 0;
         }
         List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
-        for (Row row : rows) {
+        // One publish span per run of events written together (same writer, same address): a child of their writer.
+        List<Span> spans = new ArrayList<>();
+        List<Span> spanOfRow = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (i == 0 || !sameWriter(rows.get(i - 1), row)) {
+                int end = i;
+                while (end < rows.size() && sameWriter(row, rows.get(end))) {
+                    end++;
+                }
+                spans.add(tracing.publishing(row.destination(), row.traceparent(), end - i));
+            }
+            spanOfRow.add(spans.get(spans.size() - 1));
             acks.add(send(row));
         }
         List<UUID> accepted = new ArrayList<>();
@@ -156,14 +176,18 @@ public class OutboxRelay {
             } catch (ExecutionException e) {
                 refused.add(rows.get(i).id());
                 failure = String.valueOf(e.getCause());
+                EventTracing.failed(spanOfRow.get(i), e.getCause());
             } catch (TimeoutException e) {
                 // Still on its way (the broker is away): the lease runs out and the event is sent again later.
                 failure = "no acknowledgement from the broker within " + ackTimeout.toSeconds() + " s";
+                EventTracing.failed(spanOfRow.get(i), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                spans.forEach(Span::end);
                 return 0;
             }
         }
+        spans.forEach(Span::end);
         try {
             mark(accepted, refused, failure);
         } catch (SQLException e) {
@@ -196,7 +220,7 @@ public class OutboxRelay {
                 try (ResultSet rs = lease.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getLong(6)));
+                                rs.getString(5), rs.getLong(6), rs.getString(7)));
                     }
                 }
                 connection.commit();
@@ -216,7 +240,7 @@ public class OutboxRelay {
             + "select id from outbox_event where published_at is null"
             + " and (lease_until is null or lease_until < now())"
             + " order by seq limit " + BATCH + " for update skip locked)"
-            + " returning id, destination, type, subject, payload, seq";
+            + " returning id, destination, type, subject, payload, seq, traceparent";
 
     private void mark(List<UUID> accepted, List<UUID> refused, String failure) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -282,6 +306,24 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(UUID id, String destination, String type, String subject, String payload, long seq) {
+    /** Seconds since the oldest pending event was written; 0 when none is pending, -1 when the database is away. */
+    public double oldestPendingAgeSeconds() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement oldest = connection.prepareStatement(
+                        "select extract(epoch from now() - created_at) from outbox_event where published_at is null"
+                                + " order by seq limit 1");
+                ResultSet rs = oldest.executeQuery()) {
+            return rs.next() ? Math.max(0, rs.getDouble(1)) : 0;
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private static boolean sameWriter(Row a, Row b) {
+        return a.destination().equals(b.destination()) && java.util.Objects.equals(a.traceparent(), b.traceparent());
+    }
+
+    private record Row(UUID id, String destination, String type, String subject, String payload, long seq,
+            String traceparent) {
     }
 }

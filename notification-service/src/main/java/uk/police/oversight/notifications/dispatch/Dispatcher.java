@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import uk.police.oversight.messaging.DrainLoop;
+import uk.police.oversight.messaging.EventTracing;
 import uk.police.oversight.notifications.intake.Notifications;
 import uk.police.oversight.notifications.model.Channel;
 import uk.police.oversight.notifications.model.Notification;
@@ -44,6 +47,9 @@ public class Dispatcher {
 
     @Inject
     DeliveryLog log;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "oversight.notifications.enabled", defaultValue = "true")
     boolean enabled;
@@ -89,7 +95,21 @@ public class Dispatcher {
         return due.size();
     }
 
+    /** Delivers one notification in a span of the trace that queued it (the compliance event's, the request's). */
     private void deliver(Notification notification) {
+        Span span = tracing.resumed("deliver " + notification.channel.name().toLowerCase(java.util.Locale.ROOT),
+                notification.traceparent);
+        try (Scope scope = span.makeCurrent()) {
+            deliverNow(notification);
+        } catch (RuntimeException e) {
+            EventTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void deliverNow(Notification notification) {
         if (notification.channel == Channel.EMAIL) {
             StaffContact recipient = inTransaction(() -> StaffContact.findById(notification.recipientId));
             if (recipient == null || recipient.email == null) {

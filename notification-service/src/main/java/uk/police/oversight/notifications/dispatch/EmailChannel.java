@@ -2,6 +2,7 @@ package uk.police.oversight.notifications.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Engine;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import uk.police.oversight.messaging.EventTracing;
 import uk.police.oversight.notifications.digest.Digest;
 import uk.police.oversight.notifications.model.Notification;
 import uk.police.oversight.notifications.model.NotificationType;
@@ -27,6 +29,15 @@ public class EmailChannel {
 
     @Inject
     ReactiveMailer mailer;
+
+    @Inject
+    EventTracing tracing;
+
+    @ConfigProperty(name = "quarkus.mailer.host")
+    String smtpHost;
+
+    @ConfigProperty(name = "quarkus.mailer.port", defaultValue = "25")
+    int smtpPort;
 
     /**
      * How long one SMTP send may take before it counts as failed and is retried: a relay that stops answering on an
@@ -53,13 +64,19 @@ public class EmailChannel {
         } catch (Exception e) {
             return Delivery.refused("Could not render the email: " + e.getMessage());
         }
+        // The span names the relay, never the recipient or the subject line (which carries a PNC id).
+        Span span = tracing.calling("smtp send", smtpHost, smtpPort);
         try {
             mailer.send(Mail.withText(recipient.email, email.subject(), email.text()).setHtml(email.html())).await().atMost(smtpTimeout);
             return Delivery.delivered("email to " + recipient.email);
         } catch (io.smallrye.mutiny.TimeoutException e) {
+            EventTracing.failed(span, e);
             return Delivery.failed("SMTP: no answer within " + smtpTimeout.toSeconds() + " s");
         } catch (RuntimeException e) {
+            EventTracing.failed(span, e);
             return Delivery.failed("SMTP: " + rootMessage(e));
+        } finally {
+            span.end();
         }
     }
 

@@ -2,6 +2,8 @@ package uk.police.oversight.notifications.dispatch;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import uk.police.oversight.messaging.EventTracing;
 import uk.police.oversight.notifications.model.Notification;
 import uk.police.oversight.notifications.model.WebhookSubscription;
 import uk.police.oversight.notifications.webhooks.WebhookConfig;
@@ -51,6 +54,9 @@ public class WebhookChannel {
     @Inject
     Clock clock;
 
+    @Inject
+    EventTracing tracing;
+
     private HttpClient http;
 
     @PostConstruct
@@ -60,7 +66,10 @@ public class WebhookChannel {
                 .setKeepAlive(false)
                 .setVerifyHost(true)
                 .setForceSni(true)
-                .setMaxPoolSize(8));
+                .setMaxPoolSize(8)
+                // The call is traced here (a span of the delivery's trace, its traceparent sent along), not by Vert.x,
+                // which sees no trace on the dispatcher's thread and would start a new one.
+                .setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE));
     }
 
     @PreDestroy
@@ -100,6 +109,14 @@ public class WebhookChannel {
                 .putHeader(SIGNATURE_HEADER, signature(subscription.secret, timestamp, body));
         String to = "webhook " + subscription.url;
         boolean[] connected = {false};
+        Span span = tracing.calling("POST webhook", target.host(), target.port());
+        String traceparent;
+        try (Scope scope = span.makeCurrent()) {
+            traceparent = EventTracing.currentTraceparent();
+        }
+        if (traceparent != null) {
+            request.putHeader("traceparent", traceparent);
+        }
         try {
             int status = http.request(request)
                     .compose(outgoing -> {
@@ -109,11 +126,14 @@ public class WebhookChannel {
                     .map(response -> response.statusCode())
                     .toCompletionStage().toCompletableFuture()
                     .get(config.connectTimeout().plus(config.answerTimeout()).toMillis() + 1000, TimeUnit.MILLISECONDS);
+            span.setAttribute(io.opentelemetry.api.common.AttributeKey.longKey("http.response.status_code"), (long) status);
             if (status / 100 == 2) {
                 return Delivery.delivered(to);
             }
+            span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, "HTTP " + status);
             return Delivery.failedAfterSending("HTTP " + status + " from " + subscription.url, to);
         } catch (ExecutionException | TimeoutException e) {
+            EventTracing.failed(span, e instanceof ExecutionException ? e.getCause() : e);
             String reason = reason(e instanceof ExecutionException ? e.getCause() : e);
             // Once connected, the body may have reached the target: the attempt is a disclosure all the same.
             return connected[0] ? Delivery.failedAfterSending(reason + " posting to " + subscription.url, to)
@@ -121,6 +141,8 @@ public class WebhookChannel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Delivery.failed("interrupted");
+        } finally {
+            span.end();
         }
     }
 

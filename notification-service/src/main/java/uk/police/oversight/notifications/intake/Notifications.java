@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import uk.police.oversight.messaging.EventTracing;
 import uk.police.oversight.notifications.model.Channel;
 import uk.police.oversight.notifications.model.NotificationType;
 
@@ -43,8 +44,8 @@ public class Notifications {
             LocalDate dueOn, String dedupeKey, Object payload) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("insert into notification (id, type, channel,"
-                        + " recipient_id, area_code, offender_ids, due_on, status, payload, dedupe_key)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict (dedupe_key) do nothing")) {
+                        + " recipient_id, area_code, offender_ids, due_on, status, payload, dedupe_key, traceparent)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?) on conflict (dedupe_key) do nothing")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setString(2, type.name());
             insert.setString(3, channel.name());
@@ -54,6 +55,8 @@ public class Notifications {
             insert.setObject(7, dueOn);
             insert.setString(8, payload instanceof String text ? text : objectMapper.writeValueAsString(payload));
             insert.setString(9, dedupeKey);
+            // The delivery, later and on the dispatcher's thread, joins the trace of what queued it.
+            insert.setString(10, EventTracing.currentTraceparent());
             boolean added = insert.executeUpdate() == 1;
             if (added) {
                 queued.fire(Queued.INSTANCE);

@@ -59,4 +59,7 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The W3C trace context of what queued it: its delivery joins that trace. */
+    public String traceparent;
 }

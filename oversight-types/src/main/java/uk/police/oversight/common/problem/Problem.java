@@ -21,6 +21,9 @@ public record Problem(
         @Schema(description = "Correlation id of the request (also in the X-Request-Id header)",
                 examples = "5b0f8c1e-2d7a-4b5e-9a53-7c1d0f0a9e21")
         String requestId,
+        @Schema(description = "W3C trace id of the request, to find its trace and log lines (docs/runbook.md)",
+                examples = "4bf92f3577b34da6a3ce929d0e0e4736", pattern = "^[0-9a-f]{32}$")
+        String traceId,
         @Schema(description = "Field-level errors, for validation problems")
         List<FieldError> errors) {
 

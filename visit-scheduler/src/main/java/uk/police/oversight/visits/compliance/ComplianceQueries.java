@@ -287,6 +287,31 @@ public class ComplianceQueries {
         });
     }
 
+    /** One (area, risk level) cell of today's figures, for the business metrics (ComplianceMetrics). */
+    public record Cell(String areaCode, RiskLevel riskLevel, long inScope, long overdue, long oldestDaysOverdue,
+            long reviewsOverdue) {
+    }
+
+    /**
+     * Force-wide figures by area and risk level from the kept due dates, by the summary's own statement (its bands left
+     * out); empty when the kept dates do not answer the date (see {@link #keptDatesAnswer}).
+     */
+    public java.util.Optional<List<Cell>> cells(LocalDate asOf) {
+        if (!keptDatesAnswer(asOf)) {
+            return java.util.Optional.empty();
+        }
+        Sql sql = Sql.of(KEPT_SUMMARY.formatted("null::uuid as manager_id, 1 as g_manager", "null::varchar"))
+                .append(KEPT_SUMMARY_GROUPS).bind("asOf", asOf);
+        return java.util.Optional.of(query(sql, rs -> {
+            List<Cell> cells = new ArrayList<>();
+            while (rs.next()) {
+                cells.add(new Cell(rs.getString("area_code"), RiskLevel.valueOf(rs.getString("risk_level")),
+                        rs.getLong("in_scope"), rs.getLong("overdue"), rs.getLong("oldest"), rs.getLong("reviews_overdue")));
+            }
+            return cells;
+        }));
+    }
+
     /** The figures of the summary; {@code withManagers} adds byManager (not for scrutiny). */
     public ComplianceSummary summary(OverdueFilter filter, boolean withManagers) {
         return summary(filter, withManagers, keptDatesAnswer(filter.asOf()));

@@ -25,10 +25,14 @@ public record NotificationView(
         Instant createdAt,
         Instant sentAt,
         @Schema(description = "Why the last attempt failed", examples = "SMTP: ConnectException: Connection refused") String lastError,
-        @Schema(description = "When a PENDING notification will be tried again") Instant nextAttemptAt) {
+        @Schema(description = "When a PENDING notification will be tried again") Instant nextAttemptAt,
+        @Schema(description = "W3C trace id of what queued it (the compliance event, the request): the trace shows where "
+                + "the time went between the announcement and each delivery attempt (docs/runbook.md)",
+                examples = "4bf92f3577b34da6a3ce929d0e0e4736", pattern = "^[0-9a-f]{32}$") String traceId) {
 
     public static NotificationView of(Notification n) {
         return new NotificationView(n.id, n.type, n.recipientId, n.channel, n.status, n.attempts, n.offenderIds, n.dueOn,
-                n.areaCode, n.createdAt, n.sentAt, n.lastError, n.status == DeliveryStatus.PENDING ? n.nextAttemptAt : null);
+                n.areaCode, n.createdAt, n.sentAt, n.lastError, n.status == DeliveryStatus.PENDING ? n.nextAttemptAt : null,
+                n.traceparent == null || n.traceparent.length() < 35 ? null : n.traceparent.substring(3, 35));
     }
 }

@@ -58,6 +58,9 @@ class TracingTest extends NotificationApiTest {
         SpanData deliver = spanOf(traceId, s -> s.getName().equals("deliver email"));
         SpanData smtp = spanOf(traceId, s -> s.getKind() == SpanKind.CLIENT && s.getName().equals("smtp send"));
         assertEquals(deliver.getSpanId(), smtp.getParentSpanId(), "the SMTP send is the delivery's");
+        // The delivery log names the trace, for "why did this email go out late?".
+        as(ADMIN).queryParam("recipientId", manager.toString()).get(BASE + "/notifications").then().statusCode(200)
+                .body("items[0].traceId", org.hamcrest.Matchers.equalTo(traceId));
 
         spans.assertNoAttributeHolds(traceId, List.of(email(manager), (String) data.get("pncId"), "DC Tracer", "Overdue"));
     }

@@ -194,6 +194,29 @@ class GatewayTest {
         given().get("/q/health/ready").then().statusCode(404);
     }
 
+    /** Keeps the spans the gateway ends (Quarkus' exporter takes every SpanExporter bean). */
+    @jakarta.inject.Singleton
+    static class Spans {
+        @jakarta.enterprise.inject.Produces
+        @jakarta.inject.Singleton
+        uk.police.oversight.testing.RecentSpans recent() {
+            return new uk.police.oversight.testing.RecentSpans();
+        }
+    }
+
+    @jakarta.inject.Inject
+    uk.police.oversight.testing.RecentSpans spans;
+
+    /** A PNC id or a name in a path or query never reaches a span (SpanRedaction). */
+    @Test
+    void noSpanHoldsThePncIdOrNameARequestNamed() {
+        String traceId = "5bf92f3577b34da6a3ce929d0e0e4737";
+        given().header("Authorization", token()).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .urlEncodingEnabled(false).get("/api/v1/offenders/by-pnc/2011%2F0645681U?search=Jane%20Doe").then().statusCode(200);
+        spans.await(traceId, span -> span.getKind() == io.opentelemetry.api.trace.SpanKind.SERVER);
+        spans.assertNoAttributeHolds(traceId, List.of("0645681U", "0645681", "Jane", "Doe"));
+    }
+
     /** The gateway's span sits between the caller's and the service's: one trace, its id in problem answers too. */
     @Test
     void theTraceRunsThroughTheGatewayToTheService() {

@@ -8,8 +8,8 @@ import java.time.Duration;
 /**
  * Request latency as a histogram with a few fixed buckets (10 ms to 10 s), so that Prometheus can take the p95 of a
  * route across every replica ({@code histogram_quantile} over {@code http_server_requests_seconds_bucket}, the
- * dashboard in k8s/monitoring); nine buckets a route keep the series few. Each process (the services through
- * oversight-common, the gateway itself) makes {@link #filter()} a bean.
+ * dashboard in k8s/monitoring); nine buckets a route keep the series few. {@link Telemetry} makes it a bean of
+ * each process.
  */
 public final class LatencyBuckets {
 

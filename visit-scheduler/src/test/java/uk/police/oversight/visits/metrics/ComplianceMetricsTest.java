@@ -49,7 +49,7 @@ class ComplianceMetricsTest extends VisitApiTest {
         assertEquals(1, value(scrape, "oversight_offenders_in_scope", area, "VERY_HIGH"));
         assertTrue(value(scrape, "oversight_overdue_visit_oldest_days", area, "HIGH") > 365, scrape);
         assertEquals(2, value(scrape, "oversight_overdue_risk_reviews", area, "HIGH"));
-        // Request latency has buckets, for a p95 across replicas (RequestLatencyBuckets).
+        // Request latency has buckets, for a p95 across replicas (Telemetry, LatencyBuckets).
         assertTrue(scrape.contains("http_server_requests_seconds_bucket{"), "no latency buckets in the scrape");
         // Labels are bounded: areas and risk levels, never an offender's id or PNC id.
         assertTrue(scrape.lines().filter(l -> l.startsWith("oversight_overdue_visits{"))

@@ -94,10 +94,16 @@ class TracingTest extends VisitApiTest {
             assertFalse(events.stream().noneMatch(e -> e.contains("visit.overdue")), events.toString());
         }
 
+        // A request naming an offender by PNC id in its query (its span's url.query would carry it unredacted).
+        Trace lookUp = new Trace();
+        as(INTEGRATION).header("traceparent", lookUp.traceparent()).queryParam("pncId", facts.get("pncId"))
+                .get(BASE + "/visits").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        spanOf(lookUp, s -> s.getKind() == SpanKind.SERVER);
+
         // Nothing personal in any attribute of these traces.
         List<String> personal = List.of((String) facts.get("displayName"), (String) facts.get("pncId"),
                 ((String) facts.get("pncId")).replace("/", ""), "Acacia");
-        for (Trace trace : List.of(registration, visitTrace, scanTrace)) {
+        for (Trace trace : List.of(registration, visitTrace, scanTrace, lookUp)) {
             spans.assertNoAttributeHolds(trace.traceId, personal);
         }
     }

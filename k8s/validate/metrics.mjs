@@ -5,7 +5,7 @@ const exported = new Set([
   "oversight_outbox_pending", "oversight_outbox_oldest_pending_age_seconds", "oversight_inbox_duplicates_skipped_total",
   "oversight_consumer_failed_total", "oversight_consumer_batch_deliveries_count", "oversight_consumer_batch_deliveries_sum",
   "oversight_overdue_visits", "oversight_overdue_risk_reviews", "oversight_overdue_visit_oldest_days",
-  "oversight_offenders_in_scope", "oversight_notifications", "oversight_webhook_subscriptions_disabled",
+  "oversight_offenders_in_scope", "oversight_notifications", "oversight_webhook_subscriptions_disabled", "oversight_dead_letters",
   "http_server_requests_seconds_count", "http_server_requests_seconds_sum", "http_server_requests_seconds_max",
   "http_server_requests_seconds_bucket",
   "kube_deployment_status_replicas_available", "kube_deployment_spec_replicas", "kube_pod_status_ready", "up",

@@ -58,6 +58,12 @@ public final class LocalBroker implements AutoCloseable {
                     java.util.Set.of("audit-service"))),
             Map.entry("oversight.audit", new Access(java.util.Set.of(), java.util.Set.of("audit-service"))));
 
+    /**
+     * Queues a service may only browse: the dead letters, which audit-service counts for the gauge of them
+     * (DeadLetters) without taking any off the queue; an operator drains them with the broker's own tools.
+     */
+    public static final Map<String, java.util.Set<String>> BROWSE_ONLY = Map.of("DLQ", java.util.Set.of("audit-service"));
+
     /** Artemis's audit log records every message; kept quiet here (held strongly: JUL keeps loggers weakly). */
     private static final java.util.logging.Logger ARTEMIS_AUDIT = quiet("org.apache.activemq.audit");
     private static final java.util.logging.Logger ARTEMIS = quiet("org.apache.activemq.artemis");
@@ -158,6 +164,14 @@ public final class LocalBroker implements AutoCloseable {
                         false, false, false, false, false, consume, false, false, false, false));
             }
             config.putSecurityRoles(address, roles);
+        });
+        BROWSE_ONLY.forEach((queue, browsers) -> {
+            java.util.Set<org.apache.activemq.artemis.core.security.Role> roles = new java.util.HashSet<>(anything);
+            for (String user : browsers) {
+                roles.add(new org.apache.activemq.artemis.core.security.Role(user, false, false,
+                        false, false, false, false, false, true, false, false, false, false));
+            }
+            config.putSecurityRoles(queue, roles);
         });
     }
 

@@ -66,7 +66,7 @@ public class DeadLetters {
 
     @Scheduled(every = "${oversight.dead-letters.interval:60s}", delayed = "${oversight.dead-letters.delay:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    public void count() {
+    public synchronized void count() {
         if (!watch) {
             return;
         }
@@ -79,8 +79,12 @@ public class DeadLetters {
                 browsing.completeExceptionally(e); // closes the connection
                 throw e;
             }
-            byAddress.values().forEach(value -> value.set(0));
             counts.forEach((address, count) -> byAddress.computeIfAbsent(address, this::register).set(count));
+            byAddress.forEach((address, value) -> {
+                if (!counts.containsKey(address)) {
+                    value.set(0);
+                }
+            });
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

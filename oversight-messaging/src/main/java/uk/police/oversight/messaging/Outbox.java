@@ -38,6 +38,13 @@ public class Outbox {
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
+    /**
+     * Whether events carry their writer's traceparent. Off only while upgrading from a release whose consumers refuse
+     * an envelope attribute they do not know (docs/deployment.md, "Upgrading").
+     */
+    @ConfigProperty(name = "oversight.events.traceparent", defaultValue = "true")
+    boolean withTraceparent;
+
     /** An event to queue: its type, its subject (the record it is about) and its data. */
     public record Pending(String type, String subject, Object data) {
     }
@@ -57,7 +64,7 @@ public class Outbox {
             return ids;
         }
         // The writer's trace context travels with each event (EventTracing): the consumers' work joins this trace.
-        String traceparent = EventTracing.currentTraceparent();
+        String traceparent = withTraceparent ? EventTracing.currentTraceparent() : null;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "insert into outbox_event (id, destination, type, subject, payload, traceparent) values (?, ?, ?, ?, ?, ?)")) {

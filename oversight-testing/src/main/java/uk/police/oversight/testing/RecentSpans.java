@@ -33,6 +33,11 @@ public final class RecentSpans implements SpanExporter {
         return CompletableResultCode.ofSuccess();
     }
 
+    /** Every kept span. */
+    public synchronized List<SpanData> all() {
+        return List.copyOf(spans);
+    }
+
     /** The kept spans of one trace. */
     public synchronized List<SpanData> of(String traceId) {
         return spans.stream().filter(span -> span.getTraceId().equals(traceId)).toList();
@@ -44,15 +49,30 @@ public final class RecentSpans implements SpanExporter {
                 .until(() -> of(traceId).stream().filter(wanted).findFirst(), Optional::isPresent).get();
     }
 
-    /** Fails when an attribute of a span of the trace holds any of the words (a name, a PNC id, an address). */
+    /**
+     * Fails when the trace has no kept span, or when a span's name, an attribute or an event's attribute holds any of
+     * the words (a name, a PNC id, an address).
+     */
     public void assertNoAttributeHolds(String traceId, List<String> words) {
-        for (SpanData span : of(traceId)) {
-            span.getAttributes().forEach((key, value) -> words.forEach(word -> {
-                if (String.valueOf(value).contains(word) || span.getName().contains(word)) {
-                    throw new AssertionError(span.getName() + " attribute " + key + " holds " + word + ": " + value);
-                }
-            }));
+        List<SpanData> trace = of(traceId);
+        if (trace.isEmpty()) {
+            throw new AssertionError("no span of trace " + traceId + " was kept");
         }
+        for (SpanData span : trace) {
+            words.stream().filter(span.getName()::contains).findFirst().ifPresent(word -> {
+                throw new AssertionError("span " + span.getName() + " is named with " + word);
+            });
+            check(span, span.getAttributes(), words);
+            span.getEvents().forEach(event -> check(span, event.getAttributes(), words));
+        }
+    }
+
+    private static void check(SpanData span, io.opentelemetry.api.common.Attributes attributes, List<String> words) {
+        attributes.forEach((key, value) -> words.forEach(word -> {
+            if (String.valueOf(value).contains(word)) {
+                throw new AssertionError(span.getName() + " attribute " + key + " holds " + word + ": " + value);
+            }
+        }));
     }
 
     @Override

@@ -60,18 +60,22 @@ public class NotificationMetrics {
 
     @Scheduled(every = "${oversight.metrics.refresh-interval:60s}", delayed = "${oversight.metrics.refresh-interval:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    public void refresh() {
+    public synchronized void refresh() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement counts = connection.prepareStatement(
                         "select channel, status, count(*) from notification group by channel, status");
                 PreparedStatement disabled = connection.prepareStatement(
                         "select count(*) from webhook_subscription where not active")) {
-            notifications.values().forEach(states -> states.values().forEach(value -> value.set(0)));
+            Map<Channel, Map<DeliveryStatus, Long>> now = new EnumMap<>(Channel.class);
             try (ResultSet rs = counts.executeQuery()) {
                 while (rs.next()) {
-                    notifications.get(Channel.valueOf(rs.getString(1))).get(DeliveryStatus.valueOf(rs.getString(2))).set(rs.getLong(3));
+                    now.computeIfAbsent(Channel.valueOf(rs.getString(1)), c -> new EnumMap<>(DeliveryStatus.class))
+                            .put(DeliveryStatus.valueOf(rs.getString(2)), rs.getLong(3));
                 }
             }
+            // Each gauge goes from its old count to its new one, never through zero.
+            notifications.forEach((channel, states) -> states.forEach((state, value) ->
+                    value.set(now.getOrDefault(channel, Map.of()).getOrDefault(state, 0L))));
             try (ResultSet rs = disabled.executeQuery()) {
                 rs.next();
                 webhooksDisabled.set(rs.getLong(1));

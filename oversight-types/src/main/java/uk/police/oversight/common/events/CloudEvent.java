@@ -1,5 +1,6 @@
 package uk.police.oversight.common.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.UUID;
  * joins the trace of the request (or scan) it follows from; absent when the writer was not traced.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// An extension attribute this version does not know is ignored, as the CloudEvents spec asks of consumers.
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CloudEvent(
         String specversion,
         UUID id,

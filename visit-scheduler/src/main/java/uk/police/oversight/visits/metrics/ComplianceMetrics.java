@@ -46,7 +46,7 @@ public class ComplianceMetrics {
 
     @Scheduled(every = "${oversight.metrics.refresh-interval:60s}", delayed = "${oversight.metrics.refresh-interval:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    public void refresh() {
+    public synchronized void refresh() {
         LocalDate today = LocalDate.now(clock);
         try {
             queries.cells(today).ifPresentOrElse(this::show,
@@ -57,20 +57,25 @@ public class ComplianceMetrics {
     }
 
     private void show(List<ComplianceQueries.Cell> figures) {
-        // A cell that has emptied (its last offender moved area) shows zeros rather than its last figures.
-        cells.values().forEach(values -> {
-            for (AtomicLong value : values) {
-                value.set(0);
-            }
-        });
+        java.util.Set<Tags> shown = new java.util.HashSet<>();
         for (ComplianceQueries.Cell cell : figures) {
-            AtomicLong[] values = cells.computeIfAbsent(Tags.of("area", cell.areaCode(), "risk_level", cell.riskLevel().name()),
-                    this::register);
+            Tags tags = Tags.of("area", cell.areaCode(), "risk_level", cell.riskLevel().name());
+            AtomicLong[] values = cells.computeIfAbsent(tags, this::register);
             values[0].set(cell.inScope());
             values[1].set(cell.overdue());
             values[2].set(cell.reviewsOverdue());
             values[3].set(cell.oldestDaysOverdue());
+            shown.add(tags);
         }
+        // A cell that has emptied (its last offender moved area) shows zeros rather than its last figures; the others
+        // went from their old figures to their new ones without passing through zero.
+        cells.forEach((tags, values) -> {
+            if (!shown.contains(tags)) {
+                for (AtomicLong value : values) {
+                    value.set(0);
+                }
+            }
+        });
     }
 
     private AtomicLong[] register(Tags tags) {

@@ -53,6 +53,9 @@ public class ComplianceScan {
     @Inject
     Clock clock;
 
+    @Inject
+    io.opentelemetry.api.trace.Tracer tracer;
+
     /** What a scan announced (only the events it emitted for the first time). */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ScanResult",
             requiredProperties = {"asOf", "dueSoon", "overdue", "escalated", "riskReviewsOverdue"})
@@ -62,8 +65,18 @@ public class ComplianceScan {
     @Scheduled(identity = "compliance-scan", cron = "${oversight.compliance.scan-cron:0 10 * * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        ScanResult result = scan(LocalDate.now(clock));
-        LOG.infof("Compliance scan as of %s: %s", result.asOf(), result);
+        // The scheduled scan starts a trace of its own: its announcements, and the emails they lead to, carry it.
+        io.opentelemetry.api.trace.Span span = tracer.spanBuilder("compliance-scan")
+                .setSpanKind(io.opentelemetry.api.trace.SpanKind.INTERNAL).setNoParent().startSpan();
+        try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
+            ScanResult result = scan(LocalDate.now(clock));
+            LOG.infof("Compliance scan as of %s: %s", result.asOf(), result);
+        } catch (RuntimeException e) {
+            span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     @Transactional

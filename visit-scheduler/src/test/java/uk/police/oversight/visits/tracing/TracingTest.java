@@ -108,6 +108,18 @@ class TracingTest extends VisitApiTest {
         }
     }
 
+    /**
+     * The relay leases every second, outside any trace: none of those statements is recorded as a trace of its own
+     * (OversightSampler), while the statements of a request are (above).
+     */
+    @Test
+    void databaseStatementsOutsideAnyTraceAreNotRecorded() throws InterruptedException {
+        Thread.sleep(2500); // the relay's poll runs every second
+        List<SpanData> strays = spans.all().stream().filter(s -> !s.getParentSpanContext().isValid())
+                .filter(s -> s.getAttributes().asMap().keySet().stream().anyMatch(k -> k.getKey().startsWith("db."))).toList();
+        assertEquals(List.of(), strays.stream().map(SpanData::getName).distinct().toList());
+    }
+
     private SpanData spanOf(Trace trace, Predicate<SpanData> wanted) {
         return spans.await(trace.traceId, wanted);
     }

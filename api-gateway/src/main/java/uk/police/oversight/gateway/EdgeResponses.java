@@ -21,13 +21,7 @@ public class EdgeResponses {
 
     public Buffer body(ProblemType type, String detail, HttpServerRequest request) {
         return json(new Problem(type.uri(), type.title(), type.status(), detail, request.path(), request.getHeader(RequestIds.HEADER),
-                traceId(), null));
-    }
-
-    /** The trace id of the request being answered, or null when it is not traced. */
-    static String traceId() {
-        io.opentelemetry.api.trace.SpanContext span = io.opentelemetry.api.trace.Span.current().getSpanContext();
-        return span.isValid() ? span.getTraceId() : null;
+                uk.police.oversight.common.tracing.TraceContext.traceId(), null));
     }
 
     public Buffer json(Problem problem) {

@@ -131,7 +131,7 @@ public class EdgeServer {
         String instance = request.path() == null || percentEncodingProblem(request.path()) != null
                 || !request.path().matches("[A-Za-z0-9/._~%:@!$&'()*+,;=-]{0,200}") ? null : request.path();
         Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance, requestId,
-                EdgeResponses.traceId(), null);
+                uk.police.oversight.common.tracing.TraceContext.traceId(), null);
         response.setStatusCode(type.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader(RequestIds.HEADER, requestId)

@@ -277,10 +277,9 @@ public class ProxyRoute {
                     .set("X-Forwarded-Host", incoming.authority() == null ? "" : incoming.authority().toString());
             // The service's span is a child of the gateway's (not of the caller's, whose traceparent came in with the
             // request and would otherwise be copied through): one trace, the gateway's hop in it.
-            io.opentelemetry.api.trace.SpanContext span = io.opentelemetry.api.trace.Span.current().getSpanContext();
-            if (span.isValid()) {
-                context.request().headers().set("traceparent",
-                        "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
+            String traceparent = uk.police.oversight.common.tracing.TraceContext.traceparent();
+            if (traceparent != null) {
+                context.request().headers().set("traceparent", traceparent);
             }
             if (!safeToSendAgain(incoming)) {
                 return context.sendRequest();

@@ -3,7 +3,6 @@ package uk.police.oversight.messaging;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -45,15 +44,6 @@ public class EventTracing {
 
     @Inject
     Tracer tracer;
-
-    /** The current span's context as a W3C traceparent, or null when nothing is being traced. */
-    public static String currentTraceparent() {
-        SpanContext context = Span.current().getSpanContext();
-        if (!context.isValid()) {
-            return null;
-        }
-        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
-    }
 
     /** The context a traceparent names (a root context when it is absent or malformed). */
     static Context parent(String traceparent) {

@@ -64,7 +64,7 @@ public class Outbox {
             return ids;
         }
         // The writer's trace context travels with each event (EventTracing): the consumers' work joins this trace.
-        String traceparent = withTraceparent ? EventTracing.currentTraceparent() : null;
+        String traceparent = withTraceparent ? uk.police.oversight.common.tracing.TraceContext.traceparent() : null;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "insert into outbox_event (id, destination, type, subject, payload, traceparent) values (?, ?, ?, ?, ?, ?)")) {

@@ -112,7 +112,7 @@ public class WebhookChannel {
         Span span = tracing.calling("POST webhook", target.host(), target.port());
         String traceparent;
         try (Scope scope = span.makeCurrent()) {
-            traceparent = EventTracing.currentTraceparent();
+            traceparent = uk.police.oversight.common.tracing.TraceContext.traceparent();
         }
         if (traceparent != null) {
             request.putHeader("traceparent", traceparent);

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import uk.police.oversight.messaging.EventTracing;
 import uk.police.oversight.notifications.model.Channel;
 import uk.police.oversight.notifications.model.NotificationType;
 
@@ -56,7 +55,7 @@ public class Notifications {
             insert.setString(8, payload instanceof String text ? text : objectMapper.writeValueAsString(payload));
             insert.setString(9, dedupeKey);
             // The delivery, later and on the dispatcher's thread, joins the trace of what queued it.
-            insert.setString(10, EventTracing.currentTraceparent());
+            insert.setString(10, uk.police.oversight.common.tracing.TraceContext.traceparent());
             boolean added = insert.executeUpdate() == 1;
             if (added) {
                 queued.fire(Queued.INSTANCE);

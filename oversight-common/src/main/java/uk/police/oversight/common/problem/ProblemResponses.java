@@ -15,7 +15,7 @@ public final class ProblemResponses {
 
     public static Response of(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers,
             String instance, String requestId) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance, requestId, TraceIds.current(),
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance, requestId, uk.police.oversight.common.tracing.TraceContext.traceId(),
                 errors == null || errors.isEmpty() ? null : errors);
         Response.ResponseBuilder builder = Response.status(type.status()).type(PROBLEM_JSON).entity(problem);
         if (headers != null) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.police.oversight.common.problem.Problem;
 import uk.police.oversight.common.problem.ProblemType;
-import uk.police.oversight.common.problem.TraceIds;
+import uk.police.oversight.common.tracing.TraceContext;
 
 /**
  * Answers a request whose declared Content-Length exceeds the body limit with a 413 problem before anything reads
@@ -36,7 +36,7 @@ public class BodyLimit {
             if (declared != null && tooLarge(declared, limit)) {
                 Problem problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(), 413,
                         "The request body is larger than the " + limit + " bytes this service accepts",
-                        rc.request().path(), RequestIdFilter.of(rc.request()), TraceIds.current(), null);
+                        rc.request().path(), RequestIdFilter.of(rc.request()), TraceContext.traceId(), null);
                 rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(json(problem));
                 return;

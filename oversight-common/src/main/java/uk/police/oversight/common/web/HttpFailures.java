@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import uk.police.oversight.common.problem.Problem;
 import uk.police.oversight.common.problem.ProblemType;
-import uk.police.oversight.common.problem.TraceIds;
+import uk.police.oversight.common.tracing.TraceContext;
 
 /**
  * Renders failures that happen below JAX-RS (a body over the size limit, a malformed request line) as problem+json,
@@ -44,7 +44,7 @@ public class HttpFailures {
             default -> status >= 500 ? "The request failed unexpectedly; quote the request id when reporting it" : type.title();
         };
         Problem problem = new Problem(type.uri(), type.title(), status, detail, context.request().path(),
-                RequestIdFilter.of(context.request()), TraceIds.current(), null);
+                RequestIdFilter.of(context.request()), TraceContext.traceId(), null);
         try {
             context.response().setStatusCode(status)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
